@@ -1,0 +1,5 @@
+"""Entry point for ``python -m redaksi``."""
+
+from redaksi.cli.app import main
+
+main()

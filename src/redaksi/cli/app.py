@@ -1,0 +1,64 @@
+"""CLI: the Typer app, and the one place that turns an error into a line and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from redaksi import __version__
+from redaksi.cli.commands import draft, init, validate
+from redaksi.errors import ExitCode, RedaksiError
+
+app = typer.Typer(
+    name="redaksi",
+    help="A newsroom in git: draft, review, edit and publish articles as signed-off commits.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"redaksi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """A newsroom in git: draft, review, edit and publish articles as signed-off commits."""
+
+
+init.register(app)
+draft.register(app)
+validate.register(app)
+
+
+def main() -> None:
+    """Run the CLI: every failure ends as one line and the contract's exit code."""
+    from redaksi.cli.output import Output
+    from redaksi.config import language_hint
+
+    try:
+        app(prog_name="redaksi")
+    except RedaksiError as err:
+        Output(language_hint(Path.cwd())).error(err)
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        Output(language_hint(Path.cwd())).say("cli.interrupted")
+        sys.exit(130)
+    except Exception as err:  # the contract: never a traceback, always one line
+        if os.environ.get("REDAKSI_DEBUG"):
+            raise
+        detail = f"{type(err).__name__}: {err}".splitlines()[0]
+        out = Output(language_hint(Path.cwd()))
+        print(f"redaksi: {out.text('cli.unexpected', detail=detail)}", file=sys.stderr)
+        sys.exit(ExitCode.REPOSITORY)

@@ -1,0 +1,62 @@
+"""CLI: the only module that prints. Data goes to stdout; messages and errors to stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from redaksi.errors import RedaksiError
+from redaksi.messages import detect_language, render
+
+
+class Output:
+    """Speaks to the person at the terminal (or the script) in the newsroom's language."""
+
+    def __init__(self, language: str | None = None) -> None:
+        self.language = detect_language(language)
+
+    def text(self, key: str, **params: Any) -> str:
+        return render(key, self.language, params)
+
+    def say(self, key: str, **params: Any) -> None:
+        """A message for the person: stderr, so stdout stays clean for data."""
+        print(self.text(key, **params), file=sys.stderr)
+
+    def data(self, line: str) -> None:
+        print(line)
+
+    def json(self, value: Mapping[str, Any]) -> None:
+        print(json.dumps(value, ensure_ascii=False, indent=2))
+
+    def error(self, err: RedaksiError) -> None:
+        """One line: where (file:line:col), what is wrong and what to do."""
+        where = ""
+        if err.file:
+            where = err.file
+            if err.line:
+                where += f":{err.line}" + (f":{err.column}" if err.column else "")
+            where += ": "
+        print(f"redaksi: {where}{self.text(err.key, **err.params)}", file=sys.stderr)
+
+
+def interactive(no_input: bool) -> bool:
+    """Prompts only for a person at a terminal: never with --no-input, in CI, or in a pipe."""
+    if no_input or os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        return False
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def show_progress() -> bool:
+    """A progress bar only on a terminal, never in CI or a pipe."""
+    return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_PROGRESS")
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

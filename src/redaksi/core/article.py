@@ -1,0 +1,264 @@
+"""Core: an article's text, split into front matter and body, and rewritten in place.
+
+A rewrite touches only the lines of the keys it sets: every other byte (comments, key order,
+quoting, CRLF line endings, a UTF-8 BOM, the body) is copied through unchanged. The edit is
+then re-read and checked, so a rewrite that would change anything else is refused rather than
+written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from redaksi.core import yamlio
+
+BOM = "\ufeff"
+FENCE = "---"
+FIRST_YAML_LINE = 2
+"""1-based file line of the front matter's first line (line 1 is the opening fence)."""
+
+KEY_ORDER = (
+    "id",
+    "title",
+    "slug",
+    "status",
+    "category",
+    "tags",
+    "dateline",
+    "reporter",
+    "editor",
+    "publisher",
+    "created_at",
+    "published_at",
+    "updated_at",
+    "photo",
+    "corrections",
+    "retraction",
+    "history",
+)
+"""Where a key goes when a transition adds it: the order SPEC shows."""
+
+
+class FormatProblem(Exception):
+    """Text that is not an article; ``line`` and ``column`` are 1-based in the file."""
+
+    def __init__(self, key: str, line: int = 1, column: int = 1, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+        self.column = column
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's full text and where its parts start; positions index ``text``."""
+
+    text: str
+    front_start: int
+    front_end: int
+    body_start: int
+    newline: str
+
+    @property
+    def front(self) -> str:
+        return self.text[self.front_start : self.front_end]
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def head(self) -> str:
+        """BOM and opening fence line."""
+        return self.text[: self.front_start]
+
+    @property
+    def closing(self) -> str:
+        return self.text[self.front_end : self.body_start]
+
+
+def _is_fence(line: str) -> bool:
+    return line.rstrip("\r\n").rstrip(" \t") == FENCE
+
+
+def split(text: str) -> Article:
+    """Find the fences; raise :class:`FormatProblem` where the text is not an article."""
+    start = 1 if text.startswith(BOM) else 0
+    if not text[start:].strip():
+        raise FormatProblem("article.empty")
+    lines = text[start:].splitlines(keepends=True)
+    if not _is_fence(lines[0]):
+        raise FormatProblem("article.no_front_matter")
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    offset = start + len(lines[0])
+    front_start = offset
+    for line in lines[1:]:
+        if _is_fence(line):
+            return Article(text, front_start, offset, offset + len(line), newline)
+        offset += len(line)
+    raise FormatProblem("article.unclosed")
+
+
+def parse(text: str) -> tuple[Article, CommentedMap]:
+    """Split and parse an article, with problems placed at file positions."""
+    article = split(text)
+    try:
+        data = yamlio.load_mapping(article.front)
+    except yamlio.YamlProblem as problem:
+        line = problem.line + FIRST_YAML_LINE
+        if problem.key == "yaml.not_mapping":
+            line = FIRST_YAML_LINE - 1
+        raise FormatProblem(problem.key, line, problem.column + 1, **problem.params) from None
+    return article, data
+
+
+def file_position(
+    data: CommentedMap, path: Sequence[str | int], *, key: bool = False
+) -> tuple[int, int]:
+    """1-based file (line, column) of the value (or key) at ``path`` in the front matter."""
+    line, column = yamlio.position(data, path, key=key)
+    return line + FIRST_YAML_LINE, column + 1
+
+
+def render(entries: Sequence[tuple[str, Any]], body: str, newline: str = "\n") -> str:
+    """The text of a new article: fences, one YAML entry per key in order, then the body."""
+    front = "".join(yamlio.dump_entry(key, value) for key, value in entries)
+    text = f"{FENCE}\n{front}{FENCE}\n"
+    return text.replace("\n", newline) + body
+
+
+class _Lines:
+    """The front matter as lines, and the span of lines each top-level key occupies."""
+
+    def __init__(self, article: Article, data: CommentedMap) -> None:
+        self.lines = article.front.splitlines(keepends=True)
+        self.data = data
+        keyed = sorted((line, str(k)) for k, line, col in yamlio.walk_keys(data))
+        for k, _, col in yamlio.walk_keys(data):
+            if col != 0:
+                raise FormatProblem("article.flow_front_matter", FIRST_YAML_LINE, col + 1, key=k)
+        self.starts = {k: line for line, k in keyed}
+        bounds = [line for line, _ in keyed[1:]] + [len(self.lines)]
+        self.ends = {
+            k: self._value_end(line, bound) for (line, k), bound in zip(keyed, bounds, strict=True)
+        }
+
+    def _value_end(self, start: int, bound: int) -> int:
+        """One past the last line of a value: indented content, not trailing blanks or comments."""
+        end = start + 1
+        for index in range(start + 1, bound):
+            stripped = self.lines[index].strip()
+            if stripped and not stripped.startswith("#") and self.lines[index][0] in " \t":
+                end = index + 1
+        return end
+
+    def insertion_line(self, key: str) -> int:
+        """Where a new key goes: after the nearest key that SPEC's order puts before it."""
+        rank = KEY_ORDER.index(key) if key in KEY_ORDER else len(KEY_ORDER)
+        before = [k for k in self.starts if k in KEY_ORDER and KEY_ORDER.index(k) < rank]
+        if not before:
+            return 0
+        return max(self.ends[k] for k in before)
+
+
+def _with_comment(data: CommentedMap, key: str, line: str, new: str) -> str:
+    """``new`` (one line) keeping the trailing ``# comment`` of ``line`` at its column."""
+    items = getattr(data.ca, "items", {})
+    tokens = items.get(key)
+    token = tokens[2] if tokens and len(tokens) > 2 else None
+    if token is None:
+        return new
+    comment = str(token.value).split("\n")[0].strip()
+    old = line.rstrip("\r\n")
+    if not comment.startswith("#") or not old.endswith(comment):
+        return new
+    column = len(old) - len(comment)
+    gap = len(old[:column]) - len(old[:column].rstrip(" \t"))
+    if len(new) + 1 <= column:
+        return new.ljust(column) + comment
+    return new + " " * max(gap, 1) + comment
+
+
+def rewrite(
+    article: Article,
+    data: CommentedMap,
+    *,
+    set_keys: Mapping[str, Any] | None = None,
+    append: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+) -> str:
+    """The article's text with ``set_keys`` replaced or added and ``append`` items appended.
+
+    Only the lines of those keys change. Raises :class:`FormatProblem` when the front matter
+    cannot be edited in place (a flow-style root), or when re-reading the result shows any
+    other difference (a layout this editor does not understand): callers then write nothing.
+    """
+    set_keys = dict(set_keys or {})
+    append = {k: list(v) for k, v in (append or {}).items()}
+    spans = _Lines(article, data)
+    nl = article.newline
+    edits: list[tuple[int, int, str]] = []  # (first line, one past last line, new text)
+
+    def entry(key: str, value: Any) -> str:
+        return yamlio.dump_entry(key, value).replace("\n", nl)
+
+    for key, value in set_keys.items():
+        if key in spans.starts:
+            start, end = spans.starts[key], spans.ends[key]
+            text = entry(key, value)
+            if end - start == 1 and text.count(nl) == 1:
+                text = _with_comment(data, key, spans.lines[start], text[: -len(nl)]) + nl
+            edits.append((start, end, text))
+        else:
+            at = spans.insertion_line(key)
+            edits.append((at, at, entry(key, value)))
+    for key, items in append.items():
+        current = data.get(key)
+        if (
+            key in spans.starts
+            and isinstance(current, CommentedSeq)
+            and current
+            and not current.fa.flow_style()
+        ):
+            first = spans.lines[current.lc.item(0)[0]]
+            dash = " " * (len(first) - len(first.lstrip(" ")))
+            text = "".join(f"{dash}- {yamlio.dump_flow_item(item)}{nl}" for item in items)
+            end = spans.ends[key]
+            edits.append((end, end, text))
+        elif key in spans.starts:
+            merged = [*yamlio.to_plain(current or []), *items]
+            edits.append((spans.starts[key], spans.ends[key], entry(key, merged)))
+        else:
+            at = spans.insertion_line(key)
+            edits.append((at, at, entry(key, items)))
+
+    lines = list(spans.lines)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += nl  # the closing fence always starts on its own line
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        lines[start:end] = [text]
+    result = article.head + "".join(lines) + article.closing + article.body
+    _check(data, result, set_keys, append)
+    return result
+
+
+def _check(
+    before: CommentedMap,
+    text: str,
+    set_keys: Mapping[str, Any],
+    append: Mapping[str, Sequence[Mapping[str, Any]]],
+) -> None:
+    _, after = parse(text)
+    expected = {str(k): yamlio.to_plain(v) for k, v in before.items()}
+    for key, value in set_keys.items():
+        expected[key] = yamlio.to_plain(value)
+    for key, items in append.items():
+        expected[key] = [*(expected.get(key) or []), *yamlio.to_plain(list(items))]
+    actual = {str(k): yamlio.to_plain(v) for k, v in after.items()}
+    kept = [k for k in before if k in after]
+    if actual != expected or kept != [k for k in after if k in before]:
+        raise FormatProblem("article.rewrite_unsafe")

@@ -1,0 +1,1 @@
+"""Infrastructure: the only code that touches the disk (store) and git (git)."""

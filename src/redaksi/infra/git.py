@@ -1,0 +1,139 @@
+"""Infra: the one door to git. The only module that imports GitPython.
+
+Commits go through git's own porcelain (``git commit --only``), driven by GitPython: it honours
+hooks, ``.gitattributes`` and the user's config, leaves every other staged or unstaged change
+exactly as it was, and stays fast in a large repository where GitPython's in-Python index does
+not (FIELD-NOTES: 42 ms against 418 ms at 10,000 files). Every git failure becomes a
+:class:`RepositoryError` with git's own reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redaksi.errors import RepositoryError
+
+
+@dataclass(frozen=True)
+class Person:
+    """Somebody git records: a commit's author, or a credit in a trailer."""
+
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+def find_root(start: Path) -> Path:
+    """The working tree that contains ``start``, found as git does (a ``.git`` dir or file)."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    raise RepositoryError("repo.not_git")
+
+
+def _detail(err: Exception) -> str:
+    stderr = str(getattr(err, "stderr", "") or "").strip()
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    lines = [line.removeprefix("stderr: ").strip("'").strip() for line in lines]
+    lines = [line for line in lines if line]
+    return lines[-1] if lines else str(err).strip().splitlines()[-1]
+
+
+class Repository:
+    """A newsroom's git repository, opened at its root."""
+
+    def __init__(self, root: Path) -> None:
+        from git import Repo
+        from git.exc import GitError
+
+        try:
+            self._repo = Repo(root)
+        except GitError:
+            raise RepositoryError("repo.not_git") from None
+        self.root = root
+
+    def close(self) -> None:
+        self._repo.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _git(self, command: str, *args: str, **kwargs: Any) -> str:
+        from git.exc import GitCommandError
+
+        try:
+            return str(getattr(self._repo.git, command)(*args, **kwargs))
+        except GitCommandError as err:
+            detail = _detail(err)
+            if "index.lock" in detail or ".lock" in str(err.stderr):
+                raise RepositoryError("repo.lock_held", detail=detail) from None
+            raise RepositoryError("repo.git_failed", command=command, detail=detail) from None
+
+    def identity(self) -> Person:
+        """Who is acting: ``git config user.name`` and ``user.email``."""
+        values = []
+        for key in ("user.name", "user.email"):
+            try:
+                values.append(self._git("config", "--get", key).strip())
+            except RepositoryError:
+                raise RepositoryError("repo.no_identity") from None
+        if not all(values):
+            raise RepositoryError("repo.no_identity")
+        return Person(values[0], values[1])
+
+    def is_tracked(self, path: str) -> bool:
+        return bool(self._git("ls-files", "--", path).strip())
+
+    def commit(
+        self, paths: Sequence[str], message: str, author: Person, *, new: Sequence[str] = ()
+    ) -> str:
+        """Commit exactly ``paths`` as they are in the working tree; return the new commit id.
+
+        ``new`` names paths git does not track yet. Other staged and unstaged changes are left
+        as they were. If the commit fails (a hook, a lock), the index is put back as it was.
+        """
+        env: Mapping[str, str] = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
+        if new:
+            self._git("add", "--", *new)
+        try:
+            self._git(
+                "commit",
+                "--only",
+                "--cleanup=whitespace",
+                "--quiet",
+                "-m",
+                message,
+                "--",
+                *paths,
+                env=env,
+                with_extended_output=False,
+            )
+        except RepositoryError as err:
+            if new:
+                self._unstage(new)
+            if err.key == "repo.git_failed" and not _git_message(err.params.get("detail", "")):
+                raise RepositoryError("repo.hook_failed", detail=err.params["detail"]) from None
+            raise
+        return self._git("rev-parse", "HEAD").strip()
+
+    def _unstage(self, paths: Sequence[str]) -> None:
+        from git.exc import GitCommandError
+
+        # If the index lock is held by someone else, the paths were never staged either.
+        with contextlib.suppress(GitCommandError):
+            self._repo.git.rm("--cached", "--quiet", "--", *paths)
+
+
+def _git_message(detail: str) -> bool:
+    """Whether a failure line is git's own (as opposed to a hook's output)."""
+    return detail.startswith(("fatal:", "error:", "hint:", "warning:"))

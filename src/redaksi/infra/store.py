@@ -1,0 +1,157 @@
+"""Infra: articles and config on disk: find, read (bounded, UTF-8), write atomically.
+
+Every read refuses what is not an article's text (too large, not UTF-8, a link leading out of
+the newsroom); every write goes to a temporary file beside the target and is renamed over it,
+so a reader never sees half a file and a failure leaves the old bytes in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from redaksi.errors import InputError, RepositoryError, UsageError
+
+ARTICLES = "articles"
+MAX_FILE_BYTES = 1024 * 1024
+"""Largest article or config read: 1 MiB. A story is text; anything larger is a mistake."""
+
+
+def relative(root: Path, path: Path) -> str:
+    """``path`` as a POSIX path relative to the newsroom root (as git and SPEC name files)."""
+    try:
+        return path.absolute().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, with every link followed, stays inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def read_text(root: Path, path: Path, *, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a file inside the newsroom, or an :class:`InputError` saying why not."""
+    name = relative(root, path)
+    if not inside(root, path):
+        raise InputError("file.outside", file=name, path=name)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UsageError("file.missing", path=name) from None
+    except OSError as err:
+        raise InputError("file.unreadable", file=name, detail=err.strerror or str(err)) from None
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise InputError("file.too_large", file=name, size=size, limit=limit)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise InputError(
+            "file.not_utf8", file=name, line=line, column=column, byte=err.start
+        ) from None
+
+
+def article_files(root: Path) -> list[Path]:
+    """Every ``*.md`` under ``articles/``, sorted; links to folders are not followed."""
+    base = root / ARTICLES
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder) / f for f in files if f.endswith(".md"))
+    return sorted(found)
+
+
+def expand(root: Path, paths: list[Path]) -> Iterator[Path]:
+    """Files named on the command line, folders expanded to the articles in them."""
+    for path in paths:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        if absolute.is_dir():
+            for folder, dirs, files in os.walk(absolute):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                yield from (Path(folder) / f for f in sorted(files) if f.endswith(".md"))
+        elif absolute.exists() or absolute.is_symlink():
+            yield absolute
+        else:
+            raise UsageError("file.missing", path=str(path))
+
+
+def write_atomic(path: Path, text: str, *, new: bool = False) -> None:
+    """Replace (or, with ``new``, create) ``path`` with ``text`` in one rename.
+
+    A read-only article stays read-only: it is refused, never replaced behind its owner's back.
+    """
+    name = path.name
+    if not new and not os.access(path, os.W_OK):
+        raise RepositoryError("file.write_failed", path=name, detail="read-only")
+    mode = path.stat().st_mode & 0o777 if not new else 0o666 & ~_umask()
+    handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        if new:
+            os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
+            os.unlink(temp)
+        else:
+            os.replace(temp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise RepositoryError(
+            "file.write_failed", path=name, detail=err.strerror or str(err)
+        ) from None
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def restore(path: Path, original: bytes | None) -> None:
+    """Put ``path`` back as it was: its old bytes, or absent if it did not exist."""
+    if original is None:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".restore", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(original)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    os.chmod(temp, mode)
+    os.replace(temp, path)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def make_dirs(path: Path) -> list[Path]:
+    """Create ``path``'s missing folders; return the ones created (deepest last)."""
+    missing = [p for p in [path, *path.parents] if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir()
+    return list(reversed(missing))
+
+
+def remove_dirs(created: list[Path]) -> None:
+    """Remove folders that :func:`make_dirs` created, if they are still empty."""
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

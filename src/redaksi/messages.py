@@ -1,0 +1,348 @@
+"""The catalogue of everything redaksi says to people, in English and Indonesian.
+
+Every user-facing sentence lives here under a key; code raises and returns keys with
+parameters, and only the CLI renders them, in the newsroom's ``language`` (redaksi.yaml).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGUAGES = ("id", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # (English, Indonesian)
+    # -- reading files ------------------------------------------------------------------------
+    "article.empty": (
+        "the file is empty: an article starts with a line '---', its front matter, and '---'",
+        "berkas kosong: artikel diawali baris '---', front matter, lalu '---'",
+    ),
+    "article.no_front_matter": (
+        "no front matter: the first line must be '---'; start with 'redaksi draft'",
+        "tidak ada front matter: baris pertama harus '---'; mulailah dengan 'redaksi draft'",
+    ),
+    "article.unclosed": (
+        "the front matter is never closed: add a line '---' between the front matter and the body",
+        "front matter tidak ditutup: tambahkan baris '---' di antara front matter dan isi berita",
+    ),
+    "article.flow_front_matter": (
+        "the front matter must be one 'key: value' per line, not a {...} block",
+        "front matter harus berupa satu 'kunci: nilai' per baris, bukan blok {...}",
+    ),
+    "article.rewrite_unsafe": (
+        "redaksi cannot change this front matter without touching other lines; "
+        "put each key on its own line and try again",
+        "redaksi tidak bisa mengubah front matter ini tanpa menyentuh baris lain; "
+        "tulis setiap kunci di barisnya sendiri lalu coba lagi",
+    ),
+    "file.not_utf8": (
+        "the file is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8",
+        "berkas bukan teks UTF-8 (bita {byte} tidak terbaca); simpan ulang sebagai UTF-8",
+    ),
+    "file.too_large": (
+        "the file is {size} bytes, above the limit of {limit}; an article this large is not text",
+        "ukuran berkas {size} bita, melebihi batas {limit}; artikel sebesar ini bukan teks biasa",
+    ),
+    "file.unreadable": (
+        "cannot read the file ({detail})",
+        "berkas tidak bisa dibaca ({detail})",
+    ),
+    "file.outside": (
+        "'{path}' is outside this newsroom's articles/ folder; redaksi does not follow it",
+        "'{path}' berada di luar folder articles/ redaksi ini; redaksi tidak mengikutinya",
+    ),
+    "file.missing": (
+        "'{path}' does not exist",
+        "'{path}' tidak ada",
+    ),
+    "file.write_failed": (
+        "could not write {path} ({detail}); nothing was changed",
+        "gagal menulis {path} ({detail}); tidak ada yang berubah",
+    ),
+    # -- YAML ----------------------------------------------------------------------------------
+    "yaml.syntax": (
+        "YAML syntax error: {detail}; a value containing ': ' or ' #' needs quotes",
+        "kesalahan sintaks YAML: {detail}; nilai yang memuat ': ' atau ' #' "
+        "perlu diberi tanda kutip",
+    ),
+    "yaml.duplicate": (
+        "a key appears twice ({detail}); keep one",
+        "ada kunci yang muncul dua kali ({detail}); sisakan satu",
+    ),
+    "yaml.alias": (
+        "YAML anchors and aliases (& and *) are not allowed in redaksi files; write the value out",
+        "anchor dan alias YAML (& dan *) tidak diizinkan di berkas redaksi; "
+        "tulis nilainya langsung",
+    ),
+    "yaml.tag": (
+        "the YAML tag {tag} is not allowed; remove it",
+        "tag YAML {tag} tidak diizinkan; hapus tag itu",
+    ),
+    "yaml.depth": (
+        "the YAML is nested deeper than {limit} levels; flatten it",
+        "YAML bersarang lebih dari {limit} tingkat; sederhanakan",
+    ),
+    "yaml.not_mapping": (
+        "the front matter must be a list of 'key: value' lines",
+        "front matter harus berupa baris-baris 'kunci: nilai'",
+    ),
+    # -- schema rules --------------------------------------------------------------------------
+    "rule.required": (
+        "'{missing}' is missing; add it",
+        "'{missing}' belum ada; tambahkan",
+    ),
+    "rule.status_requires": (
+        "'{missing}' is required when status is '{status}'",
+        "'{missing}' wajib ada bila status '{status}'",
+    ),
+    "rule.unknown_key": (
+        "'{unknown}' is not a known key (known: {allowed})",
+        "'{unknown}' bukan kunci yang dikenal (yang dikenal: {allowed})",
+    ),
+    "rule.unknown_key_hint": (
+        "'{unknown}' is not a known key; did you mean '{hint}'?",
+        "'{unknown}' bukan kunci yang dikenal; maksudnya '{hint}'?",
+    ),
+    "rule.enum": (
+        "{field}: '{value}' is not allowed; use one of: {choices}",
+        "{field}: '{value}' tidak diizinkan; gunakan salah satu: {choices}",
+    ),
+    "rule.type": (
+        "{field} should be {expected_msg}, not '{value}'",
+        "{field} seharusnya {expected_msg}, bukan '{value}'",
+    ),
+    "type.string": ("text", "teks"),
+    "type.array": ("a list, like [a, b]", "daftar, seperti [a, b]"),
+    "type.object": ("a group of 'key: value' entries", "kelompok 'kunci: nilai'"),
+    "type.boolean": ("true or false", "true atau false"),
+    "type.integer": ("a whole number", "bilangan bulat"),
+    "type.number": ("a number", "angka"),
+    "type.null": ("empty", "kosong"),
+    "rule.format.date-time": (
+        "{field}: '{value}' is not a date and time with a zone, like 2025-03-04T09:12:00+07:00",
+        "{field}: '{value}' bukan tanggal dan jam dengan zona waktu, "
+        "seperti 2025-03-04T09:12:00+07:00",
+    ),
+    "rule.format.email": (
+        "{field}: '{value}' is not an email address",
+        "{field}: '{value}' bukan alamat email",
+    ),
+    "rule.pattern": (
+        "{field}: '{value}' does not have the expected form ({pattern})",
+        "{field}: '{value}' tidak sesuai bentuk yang diharapkan ({pattern})",
+    ),
+    "rule.pattern.slug": (
+        "{field}: '{value}' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like banjir-lumajang",
+        "{field}: '{value}' bukan slug yang sah; gunakan huruf kecil, angka dan satu tanda hubung, "
+        "seperti banjir-lumajang",
+    ),
+    "rule.pattern.id": (
+        "{field}: '{value}' is not an article id (a lowercase UUID set by redaksi draft)",
+        "{field}: '{value}' bukan id artikel (UUID huruf kecil dari redaksi draft)",
+    ),
+    "rule.pattern.action": (
+        "{field}: '{value}' is not an action name",
+        "{field}: '{value}' bukan nama aksi",
+    ),
+    "rule.min_length": ("{field} must not be empty", "{field} tidak boleh kosong"),
+    "rule.max_length": (
+        "{field} is too long (at most {limit} characters)",
+        "{field} terlalu panjang (paling banyak {limit} karakter)",
+    ),
+    "rule.min_items": (
+        "{field} needs at least {limit} item(s)",
+        "{field} perlu paling sedikit {limit} butir",
+    ),
+    "rule.unique_items": ("{field} lists an item twice", "{field} memuat butir yang sama dua kali"),
+    "rule.other": ("{field}: {detail}", "{field}: {detail}"),
+    # -- cross-file rules ----------------------------------------------------------------------
+    "rule.unique_id": (
+        "id {value} is also used by {others}; every article needs its own id",
+        "id {value} juga dipakai oleh {others}; setiap artikel perlu id sendiri",
+    ),
+    "rule.unique_slug": (
+        "slug '{value}' is also used by {others}; choose another slug",
+        "slug '{value}' juga dipakai oleh {others}; pilih slug lain",
+    ),
+    "rule.path_slug": (
+        "the file is named {name} but its slug is '{slug}'; rename it to {slug}.md",
+        "nama berkas {name} tetapi slug-nya '{slug}'; ganti namanya menjadi {slug}.md",
+    ),
+    "rule.path_layout": (
+        "articles belong at articles/<YYYY>/<MM>/<slug>.md; move this file there",
+        "artikel disimpan di articles/<TTTT>/<BB>/<slug>.md; pindahkan berkas ini ke sana",
+    ),
+    "rule.category": (
+        "category '{value}' is not in redaksi.yaml; use one of: {choices}",
+        "kategori '{value}' tidak ada di redaksi.yaml; gunakan salah satu: {choices}",
+    ),
+    "rule.timezone": (
+        "timezone '{value}' is not an IANA time zone name, like Asia/Jakarta",
+        "zona waktu '{value}' bukan nama zona IANA, seperti Asia/Jakarta",
+    ),
+    "rule.schema_invalid": (
+        "the schema is not valid JSON Schema: {detail}",
+        "skema bukan JSON Schema yang sah: {detail}",
+    ),
+    "rule.schema_unreadable": (
+        "the schema cannot be read as JSON: {detail}",
+        "skema tidak bisa dibaca sebagai JSON: {detail}",
+    ),
+    # -- the newsroom --------------------------------------------------------------------------
+    "repo.not_git": (
+        "not inside a git repository; run 'git init' first (or cd into your newsroom)",
+        "tidak berada di dalam repositori git; jalankan 'git init' dulu (atau cd ke redaksi Anda)",
+    ),
+    "repo.not_newsroom": (
+        "{root} is not a newsroom yet (no redaksi.yaml); run 'redaksi init'",
+        "{root} belum menjadi redaksi (tidak ada redaksi.yaml); jalankan 'redaksi init'",
+    ),
+    "repo.newsroom_exists": (
+        "this repository is already a newsroom ({path} exists); nothing was changed",
+        "repositori ini sudah menjadi redaksi ({path} sudah ada); tidak ada yang berubah",
+    ),
+    "repo.config_invalid": (
+        "{detail_msg}; fix redaksi.yaml, then run 'redaksi validate'",
+        "{detail_msg}; perbaiki redaksi.yaml, lalu jalankan 'redaksi validate'",
+    ),
+    "repo.no_identity": (
+        'git does not know who you are; run: git config user.name "Your Name" && '
+        "git config user.email you@example.com",
+        'git belum tahu siapa Anda; jalankan: git config user.name "Nama Anda" && '
+        "git config user.email anda@contoh.id",
+    ),
+    "repo.git_failed": (
+        "git {command} failed: {detail}; nothing was changed",
+        "git {command} gagal: {detail}; tidak ada yang berubah",
+    ),
+    "repo.lock_held": (
+        "another git process holds the repository lock ({detail}); wait for it, or remove the "
+        "stale .git/index.lock if none is running; nothing was changed",
+        "proses git lain sedang mengunci repositori ({detail}); tunggu, atau hapus "
+        ".git/index.lock yang tertinggal bila tidak ada; tidak ada yang berubah",
+    ),
+    "repo.hook_failed": (
+        "a git hook refused the commit: {detail}; nothing was changed",
+        "hook git menolak commit: {detail}; tidak ada yang berubah",
+    ),
+    # -- people --------------------------------------------------------------------------------
+    "staff.unknown": (
+        "{email} is not on staff in redaksi.yaml; ask your editor-in-chief to add you",
+        "{email} tidak terdaftar di staff redaksi.yaml; minta pemimpin redaksi menambahkan Anda",
+    ),
+    "staff.lacks_role": (
+        "{name} <{email}> is not a {role}; only a {role} may {action}",
+        "{name} <{email}> bukan {role}; hanya {role} yang boleh {action}",
+    ),
+    "role.reporter": ("reporter", "wartawan"),
+    "role.editor": ("editor", "redaktur"),
+    "role.publisher": ("publisher", "publisher"),
+    # -- draft ---------------------------------------------------------------------------------
+    "draft.missing_option": (
+        "missing {option}; pass it, or run on a terminal to be asked",
+        "{option} belum diisi; berikan opsi itu, atau jalankan di terminal untuk ditanya",
+    ),
+    "draft.bad_slug": (
+        "'{slug}' is not a valid slug; use lowercase letters, digits and single hyphens, "
+        "like banjir-lumajang",
+        "'{slug}' bukan slug yang sah; gunakan huruf kecil, angka dan satu tanda hubung, "
+        "seperti banjir-lumajang",
+    ),
+    "draft.slug_taken": (
+        "slug '{slug}' is already used by {path}; choose another with --slug",
+        "slug '{slug}' sudah dipakai oleh {path}; pilih yang lain dengan --slug",
+    ),
+    "draft.bad_category": (
+        "category '{category}' is not in redaksi.yaml; use one of: {choices}",
+        "kategori '{category}' tidak ada di redaksi.yaml; gunakan salah satu: {choices}",
+    ),
+    "draft.empty_title": ("the title must not be empty", "judul tidak boleh kosong"),
+    "draft.would_not_validate": (
+        "the new article would not validate: {detail}",
+        "artikel baru tidak akan lolos validasi: {detail}",
+    ),
+    "draft.created": (
+        "Drafted {path}. Write the story, then run: redaksi submit {slug}",
+        "Draf dibuat: {path}. Tulis beritanya, lalu jalankan: redaksi submit {slug}",
+    ),
+    "draft.body_placeholder": ("Write the story here.", "Tulis berita di sini."),
+    "prompt.title": ("Title", "Judul"),
+    "prompt.category": ("Category", "Kategori"),
+    "prompt.tags": ("Tags (comma separated)", "Tag (pisahkan dengan koma)"),
+    "prompt.dateline": ("Dateline (place)", "Dateline (tempat)"),
+    "prompt.slug": ("Slug (file name)", "Slug (nama berkas)"),
+    "prompt.newsroom": ("Newsroom name", "Nama redaksi"),
+    "prompt.timezone": ("Time zone", "Zona waktu"),
+    "prompt.language": ("Language of messages", "Bahasa pesan"),
+    "prompt.cancelled": ("cancelled; nothing was written", "dibatalkan; tidak ada yang ditulis"),
+    # -- init ----------------------------------------------------------------------------------
+    "init.done": (
+        "Newsroom '{name}' is ready: {config}, schemas/ and articles/ committed. "
+        "You are on staff as reporter, editor and publisher. Next: redaksi draft",
+        "Redaksi '{name}' siap: {config}, schemas/ dan articles/ sudah di-commit. "
+        "Anda terdaftar sebagai wartawan, redaktur dan publisher. Selanjutnya: redaksi draft",
+    ),
+    "init.bad_timezone": (
+        "'{timezone}' is not an IANA time zone; try Asia/Jakarta, Asia/Makassar or Asia/Jayapura",
+        "'{timezone}' bukan zona waktu IANA; coba Asia/Jakarta, Asia/Makassar atau Asia/Jayapura",
+    ),
+    "init.bad_language": (
+        "language must be 'id' or 'en', not '{language}'",
+        "bahasa harus 'id' atau 'en', bukan '{language}'",
+    ),
+    # -- validate ------------------------------------------------------------------------------
+    "validate.ok": (
+        "{checked} file(s) checked, no problems",
+        "{checked} berkas diperiksa, tidak ada masalah",
+    ),
+    "validate.failed": (
+        "{count} problem(s) in {files} file(s) of {checked} checked; fix them and run "
+        "'redaksi validate' again",
+        "{count} masalah di {files} berkas dari {checked} yang diperiksa; perbaiki lalu "
+        "jalankan 'redaksi validate' lagi",
+    ),
+    "validate.progress": ("Checking articles", "Memeriksa artikel"),
+    "validate.summary_title": ("redaksi validate", "redaksi validate"),
+    # -- the CLI -------------------------------------------------------------------------------
+    "cli.unexpected": (
+        "unexpected error ({detail}); nothing was changed. Please report it, with the output of "
+        "REDAKSI_DEBUG=1 and the same command",
+        "kesalahan tak terduga ({detail}); tidak ada yang berubah. Mohon laporkan, beserta "
+        "keluaran REDAKSI_DEBUG=1 dan perintah yang sama",
+    ),
+    "cli.interrupted": ("interrupted; nothing was changed", "dihentikan; tidak ada yang berubah"),
+}
+
+
+def detect_language(configured: str | None = None) -> str:
+    """The language to speak: redaksi.yaml's, else REDAKSI_LANGUAGE, else the locale's."""
+    for candidate in (configured, os.environ.get("REDAKSI_LANGUAGE")):
+        if candidate in LANGUAGES:
+            return candidate
+    locale = (
+        os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    )
+    return "id" if locale.lower().startswith("id") else "en"
+
+
+def render(key: str, language: str, params: Mapping[str, Any] | None = None) -> str:
+    """The catalogue text for ``key`` in ``language`` with ``params`` filled in.
+
+    A parameter whose name ends in ``_msg`` is itself a catalogue key and is translated.
+    """
+    pair = CATALOGUE.get(key)
+    if pair is None:
+        return key if not params else f"{key} {dict(params)}"
+    template = pair[1] if language == "id" else pair[0]
+    plain = {name: value for name, value in (params or {}).items() if not name.endswith("_msg")}
+    values = dict(plain)
+    for name, value in (params or {}).items():
+        if name.endswith("_msg") and isinstance(value, str):
+            values[name] = render(value, language, plain)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

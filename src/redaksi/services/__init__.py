@@ -1,0 +1,1 @@
+"""Services: the use cases. Load -> core -> write -> commit, and undo on failure."""

@@ -1,0 +1,129 @@
+"""Services: a reporter starts a story: a new article file and its first commit."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from redaksi import schema
+from redaksi.config import Newsroom, StaffMember
+from redaksi.core import article, commits, validation, yamlio
+from redaksi.errors import RefusedError, UsageError
+from redaksi.infra import git, store
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_LIMIT = 80
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """What a reporter gives for a new story (prompted or from flags)."""
+
+    title: str
+    category: str
+    slug: str
+    tags: tuple[str, ...] = ()
+    dateline: str | None = None
+    body: str | None = field(default=None, compare=False)
+
+
+def suggest_slug(title: str, limit: int = SLUG_LIMIT) -> str:
+    """A slug from a title: ASCII, lowercase, hyphens, cut at a word boundary."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or (words[0][:limit] if words else "")
+
+
+def check_slug(root: Path, slug: str) -> None:
+    """Refuse a slug that is malformed (exit 2) or already used by an article (exit 3)."""
+    if not SLUG.match(slug) or len(slug) > SLUG_LIMIT:
+        raise UsageError("draft.bad_slug", slug=slug)
+    taken = next((p for p in store.article_files(root) if p.name == f"{slug}.md"), None)
+    if taken is not None:
+        raise RefusedError("draft.slug_taken", slug=slug, path=store.relative(root, taken))
+
+
+def check_category(newsroom: Newsroom, category: str) -> None:
+    if category not in newsroom.categories:
+        raise UsageError(
+            "draft.bad_category", category=category, choices=", ".join(newsroom.categories)
+        )
+
+
+def _entries(
+    request: DraftRequest, reporter: StaffMember, now: datetime
+) -> list[tuple[str, object]]:
+    stamp = yamlio.timestamp(now.isoformat(timespec="seconds"))
+    person = {"name": reporter.name, "email": reporter.email}
+    entries: list[tuple[str, object]] = [
+        ("id", str(uuid.uuid4())),
+        ("title", request.title.strip()),
+        ("slug", request.slug),
+        ("status", "draft"),
+        ("category", request.category),
+    ]
+    if request.tags:
+        entries.append(("tags", list(request.tags)))
+    if request.dateline:
+        entries.append(("dateline", request.dateline.strip()))
+    entries += [
+        ("reporter", person),
+        ("created_at", stamp),
+        ("history", [{"action": "draft", "to": "draft", "by": reporter.email, "at": stamp}]),
+    ]
+    return entries
+
+
+def draft(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    reporter: StaffMember,
+    request: DraftRequest,
+    now: datetime,
+    placeholder: str,
+) -> Path:
+    """Write and commit a new draft; return its path. On any failure nothing is left behind."""
+    root = newsroom.root
+    if not request.title.strip():
+        raise UsageError("draft.empty_title")
+    check_category(newsroom, request.category)
+    check_slug(root, request.slug)
+    local = now.astimezone(newsroom.zone)
+    body = request.body or (
+        f"{request.dateline.strip()},- {placeholder} (*)\n"
+        if request.dateline
+        else f"{placeholder} (*)\n"
+    )
+    text = article.render(_entries(request, reporter, local), body)
+    _, data = article.parse(text)
+    problems = validation.check_document(schema.validator(root, schema.ARTICLE), data, "")
+    if problems:
+        first = problems[0]
+        raise RefusedError("draft.would_not_validate", detail_msg=first.key, **first.params)
+    path = root / store.ARTICLES / f"{local:%Y}" / f"{local:%m}" / f"{request.slug}.md"
+    rel = store.relative(root, path)
+    created = store.make_dirs(path.parent)
+    written = False
+    try:
+        store.write_atomic(path, text, new=True)
+        written = True
+        message = commits.message(
+            "draft", request.title, commits.NEW, "draft", str(data["id"]), data
+        )
+        repo.commit([rel], message, reporter.person(), new=[rel])
+    except BaseException:
+        if written:
+            store.restore(path, None)
+        store.remove_dirs(created)
+        raise
+    return path
