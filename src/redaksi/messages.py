@@ -234,8 +234,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{email} tidak terdaftar di staff redaksi.yaml; minta pemimpin redaksi menambahkan Anda",
     ),
     "staff.lacks_role": (
-        "{name} <{email}> is not a {role}; only a {role} may {action}",
-        "{name} <{email}> bukan {role}; hanya {role} yang boleh {action}",
+        "{name} <{email}> is not a {role_msg}; only a {role_msg} may {action}",
+        "{name} <{email}> bukan {role_msg}; hanya {role_msg} yang boleh {action}",
     ),
     "role.reporter": ("reporter", "wartawan"),
     "role.editor": ("editor", "redaktur"),

@@ -139,9 +139,9 @@ class _Lines:
         self.lines = article.front.splitlines(keepends=True)
         self.data = data
         keyed = sorted((line, str(k)) for k, line, col in yamlio.walk_keys(data))
-        for k, _, col in yamlio.walk_keys(data):
+        for _, line, col in yamlio.walk_keys(data):
             if col != 0:
-                raise FormatProblem("article.flow_front_matter", FIRST_YAML_LINE, col + 1, key=k)
+                raise FormatProblem("article.flow_front_matter", line + FIRST_YAML_LINE, col + 1)
         self.starts = {k: line for line, k in keyed}
         bounds = [line for line, _ in keyed[1:]] + [len(self.lines)]
         self.ends = {

@@ -160,11 +160,13 @@ def timestamp(text: str) -> str:
     return _Timestamp(text)
 
 
-def _writer() -> YAML:
+def _writer(flow: bool, quote: bool) -> YAML:
     yaml = YAML(typ="rt")
     yaml.width = 4096  # never fold a long title across lines
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.default_flow_style = None  # leaf collections in flow style: tags: [A, B]
+    yaml.default_flow_style = None if flow else False  # None: leaf collections in flow style
+    if quote:
+        yaml.default_style = '"'
     yaml.representer.add_representer(
         _Timestamp,
         lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", str(value)),
@@ -173,19 +175,43 @@ def _writer() -> YAML:
     return yaml
 
 
-_WRITER = _writer()
+# From the most readable to the most literal. ruamel's emitter can write text it cannot read
+# back (a flow-style name such as "?0"), so each result is re-read and checked before use.
+_WRITERS = (_writer(True, False), _writer(False, False), _writer(False, True))
 
 
 def dump_entry(key: str, value: Any) -> str:
     """YAML text of one top-level ``key: value`` entry, LF line endings, ending in a newline."""
-    out = io.StringIO()
-    outer = CommentedMap([(key, value)])
-    outer.fa.set_block_style()  # only leaf collections go in flow style
-    _WRITER.dump(outer, out)
-    return out.getvalue()
+    expected = {key: to_plain(value)}
+    text = ""
+    for writer in _WRITERS:
+        out = io.StringIO()
+        outer = CommentedMap([(key, value)])
+        outer.fa.set_block_style()  # only leaf collections go in flow style
+        writer.dump(outer, out)
+        text = out.getvalue()
+        try:
+            if to_plain(load_mapping(text)) == expected:
+                return text
+        except YamlProblem:
+            continue
+    raise ValueError(f"cannot write {key!r} as YAML that reads back the same")
 
 
 def dump_flow_item(value: Mapping[str, Any]) -> str:
     """One mapping as a single flow-style line, for appending to a block sequence."""
     text = dump_entry("x", [dict(value)])
-    return text.split("- ", 1)[1].rstrip("\n")
+    item = text.split("- ", 1)[1].rstrip("\n")
+    if "\n" in item:  # the flow form did not read back: quote every value instead
+        item = "{" + ", ".join(f"{k}: {_quoted(v)}" for k, v in value.items()) + "}"
+    return item
+
+
+def _quoted(value: Any) -> str:
+    import json
+
+    return (
+        str(value)
+        if isinstance(value, _Timestamp)
+        else json.dumps(to_plain(value), ensure_ascii=False)
+    )

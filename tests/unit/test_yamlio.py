@@ -1,0 +1,78 @@
+"""The hardened YAML reader: what it refuses, and how fast it refuses it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from redaksi.core import yamlio
+from redaksi.core.yamlio import YamlProblem
+
+ALIAS_BOMB = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+"""
+
+
+def test_alias_bomb_is_refused_at_the_first_anchor() -> None:
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.load_mapping(ALIAS_BOMB)
+    assert (caught.value.key, caught.value.line, caught.value.column) == ("yaml.alias", 0, 3)
+
+
+def test_deep_nesting_is_refused_without_recursion_errors() -> None:
+    for text in (
+        "a: " + "[" * 5000 + "]" * 5000 + "\n",
+        "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)),
+    ):
+        started = time.perf_counter()
+        with pytest.raises(YamlProblem) as caught:
+            yamlio.load_mapping(text)
+        assert caught.value.key in ("yaml.depth", "yaml.syntax")
+        assert time.perf_counter() - started < 5  # generous: it fails fast, not after minutes
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!custom", "!!python/name:os.system"])
+def test_object_constructing_tags_are_refused(tag: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.load_mapping(f"title: {tag} x\n")
+    assert caught.value.key == "yaml.tag"
+
+
+def test_standard_tags_are_allowed() -> None:
+    assert yamlio.load_mapping("title: !!str 2025\n")["title"] == "2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at: 2025-03-04T09:12:00+07:00\n", "2025-03-04T09:12:00+07:00"),
+        ("at: 2025-03-04\n", "2025-03-04"),
+        ("at: 2024-02-31\n", "2024-02-31"),  # impossible date: text, checked later, no crash
+        ("at: 2025-03-04 09:12:00\n", "2025-03-04 09:12:00"),
+    ],
+)
+def test_timestamps_stay_the_text_that_was_written(text: str, expected: str) -> None:
+    value = yamlio.load_mapping(text)["at"]
+    assert value == expected
+    assert type(yamlio.to_plain(value)) is str
+
+
+def test_to_plain_gives_json_types() -> None:
+    data = yamlio.load_mapping("a: [1, 2.5, true, null, x]\nb: {c: yes}\n")
+    assert yamlio.to_plain(data) == {"a": [1, 2.5, True, None, "x"], "b": {"c": "yes"}}
+
+
+def test_position_points_at_values_keys_and_parents() -> None:
+    data = yamlio.load_mapping("a: 1\nhistory:\n  - {x: 1}\n  - {y: 2}\nm:\n  k: v\n")
+    assert yamlio.position(data, ["a"]) == (0, 3)
+    assert yamlio.position(data, ["a"], key=True) == (0, 0)
+    assert yamlio.position(data, ["history", 1, "y"]) == (3, 8)
+    assert yamlio.position(data, ["m"]) == (4, 0)  # a block mapping: its key
+    assert yamlio.position(data, ["m", "missing"]) == (4, 0)  # a missing key: its parent
