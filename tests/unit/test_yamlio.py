@@ -46,7 +46,7 @@ def test_object_constructing_tags_are_refused(tag: str) -> None:
 
 
 def test_standard_tags_are_allowed() -> None:
-    assert yamlio.load_mapping("title: !!str 2025\n")["title"] == "2025"
+    assert yamlio.to_plain(yamlio.load_mapping("title: !!str 2025\n")) == {"title": "2025"}
 
 
 @pytest.mark.parametrize(

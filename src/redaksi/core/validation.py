@@ -181,9 +181,10 @@ def _translate(
             "id": "rule.pattern.id",
             "action": "rule.pattern.action",
         }.get(last, "rule.pattern")
+        rule = "pattern"
         if last == "title":
-            key = "rule.min_length"
-        yield problem("pattern", key, value=_describe(value), pattern=error.validator_value)
+            key, rule = "rule.min_length", "empty"
+        yield problem(rule, key, value=_describe(value), pattern=error.validator_value)
     elif kind == "minLength":
         yield problem("empty", "rule.min_length")
     elif kind == "maxLength":

@@ -24,7 +24,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 MAX_DEPTH = 32
 """Deepest nesting accepted in front matter or config; real articles use three levels."""
 
-_STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
 
 
 class YamlProblem(Exception):
@@ -49,7 +51,7 @@ class _GuardedComposer(Composer):  # type: ignore[misc]  # ruamel ships no type 
         ):
             raise YamlProblem("yaml.alias", mark.line, mark.column)
         tag = getattr(event, "tag", None)
-        if tag is not None and not str(tag).startswith(_STANDARD_TAG) and str(tag) != "!":
+        if tag is not None and str(tag) not in _ALLOWED_TAGS and str(tag) != "!":
             raise YamlProblem("yaml.tag", mark.line, mark.column, tag=str(tag))
         return super().compose_node(parent, index)
 
@@ -103,6 +105,8 @@ def to_plain(value: Any) -> Any:
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, Sequence) and not isinstance(value, str):
         return [to_plain(v) for v in value]
+    if hasattr(value, "tag") and hasattr(value, "value"):  # an explicitly tagged scalar
+        return str(value.value)
     if isinstance(value, bool):
         return bool(value)
     if isinstance(value, str):
