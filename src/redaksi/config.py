@@ -6,7 +6,6 @@ trust its shape; a broken config is one clear line naming its position.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -123,17 +122,3 @@ def load(root: Path) -> Newsroom:
         four_eyes=bool(data.get("four_eyes", False)),
         push=bool(data.get("push", False)),
     )
-
-
-_LANGUAGE = re.compile(r"^language:\s*['\"]?(id|en)\b", re.MULTILINE)
-
-
-def language_hint(start: Path) -> str | None:
-    """The configured language, read cheaply and never failing (used to word errors)."""
-    try:
-        root = git.find_root(start)
-        text = (root / CONFIG_FILE).read_text(encoding="utf-8", errors="replace")[:65536]
-    except (RepositoryError, OSError):
-        return None
-    match = _LANGUAGE.search(text)
-    return match.group(1) if match else None

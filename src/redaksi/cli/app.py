@@ -10,6 +10,7 @@ import typer
 
 from redaksi import __version__
 from redaksi.cli.commands import draft, init, validate
+from redaksi.cli.output import Output
 from redaksi.errors import ExitCode, RedaksiError
 
 app = typer.Typer(
@@ -44,21 +45,23 @@ validate.register(app)
 
 def main() -> None:
     """Run the CLI: every failure ends as one line and the contract's exit code."""
-    from redaksi.cli.output import Output
-    from redaksi.config import language_hint
-
     try:
         app(prog_name="redaksi")
     except RedaksiError as err:
-        Output(language_hint(Path.cwd())).error(err)
+        _output().error(err)
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
-        Output(language_hint(Path.cwd())).say("cli.interrupted")
+        _output().say("cli.interrupted")
         sys.exit(130)
     except Exception as err:  # the contract: never a traceback, always one line
         if os.environ.get("REDAKSI_DEBUG"):
             raise
         detail = f"{type(err).__name__}: {err}".splitlines()[0]
-        out = Output(language_hint(Path.cwd()))
-        print(f"redaksi: {out.text('cli.unexpected', detail=detail)}", file=sys.stderr)
+        print(f"redaksi: {_output().text('cli.unexpected', detail=detail)}", file=sys.stderr)
         sys.exit(ExitCode.REPOSITORY)
+
+
+def _output() -> Output:
+    from redaksi.infra.store import configured_language
+
+    return Output(configured_language(Path.cwd()))

@@ -40,7 +40,7 @@ class YamlProblem(Exception):
         self.params = params
 
 
-class _GuardedComposer(Composer):  # type: ignore[misc]  # ruamel ships no type hints
+class _GuardedComposer(Composer):
     """Refuses aliases, anchors and non-standard tags while the node graph is built."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -56,7 +56,7 @@ class _GuardedComposer(Composer):  # type: ignore[misc]  # ruamel ships no type 
         return super().compose_node(parent, index)
 
 
-class _TextTimestamps(RoundTripConstructor):  # type: ignore[misc]  # ruamel ships no hints
+class _TextTimestamps(RoundTripConstructor):
     """Keeps timestamps as the text that was written (validated later as RFC 3339)."""
 
     def construct_yaml_timestamp(self, node: Node, values: Any = None) -> Any:
@@ -170,7 +170,7 @@ def _writer(flow: bool, quote: bool) -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.default_flow_style = None if flow else False  # None: leaf collections in flow style
     if quote:
-        yaml.default_style = '"'
+        yaml.default_style = '"'  # type: ignore[assignment]  # ruamel declares it None-only
     yaml.representer.add_representer(
         _Timestamp,
         lambda rep, value: rep.represent_scalar("tag:yaml.org,2002:timestamp", str(value)),

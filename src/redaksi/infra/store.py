@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,6 +114,21 @@ def write_atomic(path: Path, text: str, *, new: bool = False) -> None:
         raise RepositoryError(
             "file.write_failed", path=name, detail=err.strerror or str(err)
         ) from None
+
+
+_LANGUAGE = re.compile(r"^language:\s*['\"]?(id|en)\b", re.MULTILINE)
+
+
+def configured_language(start: Path) -> str | None:
+    """redaksi.yaml's ``language``, read cheaply and never failing (used to word errors)."""
+    from redaksi.infra.git import find_root
+
+    try:
+        text = (find_root(start) / "redaksi.yaml").read_text(encoding="utf-8", errors="replace")
+    except (RepositoryError, OSError):
+        return None
+    match = _LANGUAGE.search(text[:65536])
+    return match.group(1) if match else None
 
 
 def _umask() -> int:

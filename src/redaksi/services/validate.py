@@ -92,8 +92,9 @@ def validate(
     config, data = config_problems(root)
     problems += config
     categories = None
-    if data is not None and not config and isinstance(data.get("categories"), list):
-        categories = [str(c) for c in data["categories"]]
+    listed = data.get("categories") if data is not None else None
+    if not config and isinstance(listed, list):
+        categories = [str(c) for c in listed]
     if paths is None:
         files = store.article_files(root)
     else:

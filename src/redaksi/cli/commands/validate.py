@@ -63,11 +63,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check every article (or those named), redaksi.yaml and the schema. Exit 1 on problems."""
         from redaksi.cli.output import Output
-        from redaksi.config import find_newsroom_root, language_hint
+        from redaksi.config import find_newsroom_root
+        from redaksi.infra.store import configured_language
         from redaksi.services.validate import validate
 
         root = find_newsroom_root(Path.cwd())
-        out = Output(language_hint(root))
+        out = Output(configured_language(root))
         bar = _Bar(out.text("validate.progress"))
         try:
             report = validate(root, paths or None, bar)
