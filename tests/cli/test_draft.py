@@ -6,13 +6,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import git, head, snapshot, status
 
 from redaksi.core import article
+from tests.conftest import git, head, snapshot, status
 
 
 def _draft(cli, root: Path, *extra: str):
-    return cli(root, "draft", "--no-input", "--title", "Banjir Lumajang: Warga Mengungsi", "--category", "Pemerintahan", *extra)
+    return cli(
+        root,
+        "draft",
+        "--no-input",
+        "--title",
+        "Banjir Lumajang: Warga Mengungsi",
+        "--category",
+        "Pemerintahan",
+        *extra,
+    )
 
 
 def test_draft_writes_one_file_in_one_commit_by_the_reporter(newsroom: Path, cli) -> None:
@@ -52,7 +61,9 @@ def test_draft_writes_one_file_in_one_commit_by_the_reporter(newsroom: Path, cli
 def test_draft_leaves_other_work_exactly_as_it_was(newsroom: Path, cli) -> None:
     (newsroom / "staged.txt").write_text("staged\n")
     git(newsroom, "add", "staged.txt")
-    (newsroom / "redaksi.yaml").write_text((newsroom / "redaksi.yaml").read_text() + "# local note\n")
+    (newsroom / "redaksi.yaml").write_text(
+        (newsroom / "redaksi.yaml").read_text() + "# local note\n"
+    )
     (newsroom / "untracked.txt").write_text("mine\n")
     before = status(newsroom)
     assert _draft(cli, newsroom).code == 0
@@ -69,7 +80,9 @@ def test_draft_leaves_other_work_exactly_as_it_was(newsroom: Path, cli) -> None:
         (["--category", "Gosip"], 2, "not in redaksi.yaml"),
     ],
 )
-def test_draft_refuses_bad_options(newsroom: Path, cli, args: list[str], code: int, words: str) -> None:
+def test_draft_refuses_bad_options(
+    newsroom: Path, cli, args: list[str], code: int, words: str
+) -> None:
     before, commit = snapshot(newsroom), head(newsroom)
     result = _draft(cli, newsroom, *args)
     assert result.code == code
@@ -94,7 +107,10 @@ def test_draft_refuses_a_taken_slug(newsroom: Path, cli) -> None:
     assert snapshot(newsroom) == before and head(newsroom) == commit
 
 
-@pytest.mark.parametrize(("email", "words"), [("stranger@kabar.test", "not on staff"), ("ms@kabar.test", "not a reporter")])
+@pytest.mark.parametrize(
+    ("email", "words"),
+    [("stranger@kabar.test", "not on staff"), ("ms@kabar.test", "not a reporter")],
+)
 def test_only_reporters_on_staff_draft(newsroom: Path, cli, email: str, words: str) -> None:
     git(newsroom, "config", "user.email", email)
     before, commit = snapshot(newsroom), head(newsroom)
@@ -146,6 +162,9 @@ def test_draft_outside_a_newsroom(repo: Path, cli) -> None:
 def test_slug_suggestion() -> None:
     from redaksi.services.draft import suggest_slug
 
-    assert suggest_slug("Bupati Gus Haris Larang OPD ‘Nafsi-nafsi’!") == "bupati-gus-haris-larang-opd-nafsi-nafsi"
+    assert (
+        suggest_slug("Bupati Gus Haris Larang OPD ‘Nafsi-nafsi’!")
+        == "bupati-gus-haris-larang-opd-nafsi-nafsi"
+    )
     assert suggest_slug("Café Ñoño") == "cafe-nono"
     assert len(suggest_slug("kata " * 100)) <= 80

@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import redaksi_bin
-
 from redaksi import __version__
+from tests.conftest import redaksi_bin
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -24,7 +23,9 @@ def test_help_lists_every_command() -> None:
 
 def test_version_from_the_script_and_the_module() -> None:
     assert run(redaksi_bin(), "--version").stdout.strip() == f"redaksi {__version__}"
-    assert run(sys.executable, "-m", "redaksi", "--version").stdout.strip() == f"redaksi {__version__}"
+    assert (
+        run(sys.executable, "-m", "redaksi", "--version").stdout.strip() == f"redaksi {__version__}"
+    )
 
 
 def test_unknown_options_are_usage_errors() -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import git, head, make_repo, snapshot, status
-
 from redaksi import schema
+from tests.conftest import git, head, make_repo, snapshot, status
 
 
 def test_init_makes_a_newsroom_in_one_commit(repo: Path, cli) -> None:
@@ -14,8 +13,16 @@ def test_init_makes_a_newsroom_in_one_commit(repo: Path, cli) -> None:
     assert result.code == 0, result.err
     assert "Kabar Probolinggo" in result.err
     files = git(repo, "show", "--name-only", "--format=", "HEAD").split()
-    assert sorted(files) == ["articles/.gitkeep", "redaksi.yaml", "schemas/article.schema.json", "schemas/newsroom.schema.json"]
-    assert git(repo, "log", "--format=%an <%ae>|%s").strip() == "Ali Ya'lu <ali@kabar.test>|init: Kabar Probolinggo"
+    assert sorted(files) == [
+        "articles/.gitkeep",
+        "redaksi.yaml",
+        "schemas/article.schema.json",
+        "schemas/newsroom.schema.json",
+    ]
+    assert (
+        git(repo, "log", "--format=%an <%ae>|%s").strip()
+        == "Ali Ya'lu <ali@kabar.test>|init: Kabar Probolinggo"
+    )
     assert (repo / "schemas" / schema.ARTICLE).read_text() == schema.builtin_text(schema.ARTICLE)
     assert status(repo) == ""
     check = cli(repo, "validate")

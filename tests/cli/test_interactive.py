@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.conftest import git, redaksi_bin
 
 from redaksi.core import article
+from tests.conftest import git, redaksi_bin
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -16,8 +16,22 @@ DOWN = "\x1b[B"
 
 
 def spawn(cwd: Path, *args: str):
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "30"}
-    return pexpect.spawn(redaksi_bin(), list(args), cwd=str(cwd), env=env, encoding="utf-8", timeout=20, dimensions=(30, 100))
+    env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "COLUMNS": "100",
+        "LINES": "30",
+    }
+    return pexpect.spawn(
+        redaksi_bin(),
+        list(args),
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, 100),
+    )
 
 
 def test_draft_asks_for_what_is_missing(newsroom: Path) -> None:
@@ -46,7 +60,10 @@ def test_draft_asks_for_what_is_missing(newsroom: Path) -> None:
         "Lumajang",
     )
     assert path.name == "banjir-bandang-di-lumajang-warga-mengungsi.md"
-    assert git(newsroom, "log", "-1", "--format=%s").strip() == "draft: Banjir Bandang di Lumajang, Warga Mengungsi"
+    assert (
+        git(newsroom, "log", "-1", "--format=%s").strip()
+        == "draft: Banjir Bandang di Lumajang, Warga Mengungsi"
+    )
 
 
 def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Path) -> None:
@@ -54,7 +71,18 @@ def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Pa
     first.expect(pexpect.EOF)
     first.close()
     assert first.exitstatus == 0
-    child = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--tag", "x", "--dateline", "Probolinggo")
+    child = spawn(
+        newsroom,
+        "draft",
+        "--title",
+        "Pasar Baru",
+        "--category",
+        "Ekonomi",
+        "--tag",
+        "x",
+        "--dateline",
+        "Probolinggo",
+    )
     child.expect("Slug")
     child.send("\r")
     child.expect("already used")
@@ -62,7 +90,10 @@ def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Pa
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert sorted(p.name for p in (newsroom / "articles").rglob("*.md")) == ["pasar-baru-kedua.md", "pasar-baru.md"]
+    assert sorted(p.name for p in (newsroom / "articles").rglob("*.md")) == [
+        "pasar-baru-kedua.md",
+        "pasar-baru.md",
+    ]
 
 
 def test_ctrl_c_at_a_prompt_writes_nothing(newsroom: Path) -> None:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import snapshot
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,11 @@ def test_the_projects_own_example_newsroom_validates(cli) -> None:
 
 
 def test_json_shape_and_positions(newsroom: Path, cli) -> None:
-    put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD.replace("status: draft", "status: publishd"))
+    put(
+        newsroom,
+        "articles/2025/03/bupati-larang-opd.md",
+        GOOD.replace("status: draft", "status: publishd"),
+    )
     result = cli(newsroom, "validate", "--format", "json")
     assert result.code == 1
     assert json.loads(result.out) == {
@@ -61,10 +66,16 @@ def test_json_shape_and_positions(newsroom: Path, cli) -> None:
 
 
 def test_text_and_github_formats(newsroom: Path, cli) -> None:
-    put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD.replace("ali@kabar.test", '"ali, kabar: 100%"'))
+    put(
+        newsroom,
+        "articles/2025/03/bupati-larang-opd.md",
+        GOOD.replace("ali@kabar.test", '"ali, kabar: 100%"'),
+    )
     text = cli(newsroom, "validate")
     assert text.code == 1
-    assert text.out.startswith("articles/2025/03/bupati-larang-opd.md:7:36: reporter.email: 'ali, kabar: 100%'")
+    assert text.out.startswith(
+        "articles/2025/03/bupati-larang-opd.md:7:36: reporter.email: 'ali, kabar: 100%'"
+    )
     github = cli(newsroom, "validate", "--format", "github")
     assert github.code == 1
     assert github.out == (
@@ -87,7 +98,9 @@ def test_text_and_github_formats(newsroom: Path, cli) -> None:
         (b"---\n" + b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n---\n", 2, "nested"),
     ],
 )
-def test_files_that_are_not_articles_get_one_clear_line(newsroom: Path, cli, data: bytes, line: int, words: str) -> None:
+def test_files_that_are_not_articles_get_one_clear_line(
+    newsroom: Path, cli, data: bytes, line: int, words: str
+) -> None:
     put(newsroom, "articles/2025/03/x.md", data)
     before = snapshot(newsroom)
     result = cli(newsroom, "validate", "--format", "json")
@@ -100,7 +113,11 @@ def test_files_that_are_not_articles_get_one_clear_line(newsroom: Path, cli, dat
 
 
 def test_bom_crlf_and_unquoted_dates_validate(newsroom: Path, cli) -> None:
-    put(newsroom, "articles/2025/03/bupati-larang-opd.md", ("\ufeff" + GOOD).replace("\n", "\r\n").encode())
+    put(
+        newsroom,
+        "articles/2025/03/bupati-larang-opd.md",
+        ("\ufeff" + GOOD).replace("\n", "\r\n").encode(),
+    )
     assert cli(newsroom, "validate").code == 0
 
 
@@ -114,7 +131,11 @@ def test_a_huge_file_is_refused_by_size(newsroom: Path, cli) -> None:
 def test_cross_file_rules(newsroom: Path, cli) -> None:
     put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD)
     put(newsroom, "articles/2025/04/bupati-larang-opd.md", GOOD)
-    put(newsroom, "articles/2025/04/lain.md", GOOD.replace("0f9c7a52", "1f9c7a52").replace("Pemerintahan", "Gosip"))
+    put(
+        newsroom,
+        "articles/2025/04/lain.md",
+        GOOD.replace("0f9c7a52", "1f9c7a52").replace("Pemerintahan", "Gosip"),
+    )
     result = cli(newsroom, "validate", "--format", "json")
     rules = [(e["file"].split("articles/")[1], e["rule"]) for e in json.loads(result.out)["errors"]]
     assert rules == [
@@ -130,20 +151,30 @@ def test_cross_file_rules(newsroom: Path, cli) -> None:
 
 def test_named_paths_only_but_slugs_clash_with_the_rest(newsroom: Path, cli) -> None:
     put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD)
-    other = put(newsroom, "articles/2025/04/bupati-larang-opd.md", GOOD.replace("0f9c7a52", "1f9c7a52"))
+    other = put(
+        newsroom, "articles/2025/04/bupati-larang-opd.md", GOOD.replace("0f9c7a52", "1f9c7a52")
+    )
     put(newsroom, "articles/2025/05/broken.md", "broken")
     result = cli(newsroom, "validate", "--format", "json", str(other))
     report = json.loads(result.out)
     assert report["checked"] == 1
     assert [e["rule"] for e in report["errors"]] == ["unique-slug"]
-    put(newsroom, "articles/2025/06/lain.md", GOOD.replace("0f9c7a52", "2f9c7a52").replace("bupati-larang-opd", "lain"))
+    put(
+        newsroom,
+        "articles/2025/06/lain.md",
+        GOOD.replace("0f9c7a52", "2f9c7a52").replace("bupati-larang-opd", "lain"),
+    )
     assert cli(newsroom, "validate", "articles/2025/06").code == 0
     assert cli(newsroom, "validate", "articles/nope.md").code == 2
 
 
 def test_a_broken_config_and_schema_are_reported(newsroom: Path, cli) -> None:
     config = newsroom / "redaksi.yaml"
-    config.write_text(config.read_text().replace("timezone: Asia/Jakarta", "timezone: Asia/Probolinggo\nfour_eyes: maybe"))
+    config.write_text(
+        config.read_text().replace(
+            "timezone: Asia/Jakarta", "timezone: Asia/Probolinggo\nfour_eyes: maybe"
+        )
+    )
     put(newsroom, "schemas/article.schema.json", '{"type": "objekt"}')
     result = cli(newsroom, "validate", "--format", "json")
     errors = {(e["file"], e["line"], e["rule"]) for e in json.loads(result.out)["errors"]}
@@ -154,7 +185,9 @@ def test_a_broken_config_and_schema_are_reported(newsroom: Path, cli) -> None:
     }
     put(newsroom, "schemas/article.schema.json", "{not json")
     result = cli(newsroom, "validate", "--format", "json")
-    assert ("schemas/article.schema.json", 1, "schema") in {(e["file"], e["line"], e["rule"]) for e in json.loads(result.out)["errors"]}
+    assert ("schemas/article.schema.json", 1, "schema") in {
+        (e["file"], e["line"], e["rule"]) for e in json.loads(result.out)["errors"]
+    }
 
 
 def test_the_newsrooms_own_schema_applies(newsroom: Path, cli) -> None:
@@ -165,7 +198,9 @@ def test_the_newsrooms_own_schema_applies(newsroom: Path, cli) -> None:
     path.write_text(json.dumps(schema))
     put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD)
     result = cli(newsroom, "validate", "--format", "json")
-    assert [e["message"] for e in json.loads(result.out)["errors"]] == ["'dateline' is missing; add it"]
+    assert [e["message"] for e in json.loads(result.out)["errors"]] == [
+        "'dateline' is missing; add it"
+    ]
 
 
 def test_a_symlink_out_of_the_newsroom_is_not_followed(newsroom: Path, tmp_path: Path, cli) -> None:
@@ -181,7 +216,11 @@ def test_a_symlink_out_of_the_newsroom_is_not_followed(newsroom: Path, tmp_path:
 def test_messages_speak_the_newsrooms_language(newsroom: Path, cli) -> None:
     config = newsroom / "redaksi.yaml"
     config.write_text(config.read_text().replace("language: en", "language: id"))
-    put(newsroom, "articles/2025/03/bupati-larang-opd.md", GOOD.replace("status: draft", "status: terbit"))
+    put(
+        newsroom,
+        "articles/2025/03/bupati-larang-opd.md",
+        GOOD.replace("status: draft", "status: terbit"),
+    )
     result = cli(newsroom, "validate")
     assert "tidak diizinkan" in result.out and "masalah" in result.err
 
