@@ -105,3 +105,38 @@ def test_ctrl_c_at_a_prompt_writes_nothing(newsroom: Path) -> None:
     assert child.exitstatus == 2
     assert "nothing was written" in child.before
     assert not list((newsroom / "articles").rglob("*.md"))
+
+
+def _many_articles(root: Path, count: int) -> None:
+    folder = root / "articles" / "2025" / "03"
+    folder.mkdir(parents=True)
+    for n in range(count):
+        (folder / f"berita-{n}.md").write_text(
+            f"---\nid: 00000000-0000-4000-8000-{n:012d}\ntitle: Berita {n}\nslug: berita-{n}\nstatus: draft\n"
+            "category: Ekonomi\nreporter: {name: Ali, email: ali@kabar.test}\ncreated_at: 2025-03-04T09:12:00+07:00\n---\n(*)\n"
+        )
+
+
+def test_validate_shows_progress_on_a_terminal_only(newsroom: Path) -> None:
+    import subprocess
+
+    _many_articles(newsroom, 250)
+    child = spawn(newsroom, "validate")
+    child.expect("Checking articles")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    piped = subprocess.run(
+        [redaksi_bin(), "validate"], cwd=newsroom, capture_output=True, text=True, check=False
+    )
+    assert piped.returncode == 0
+    assert "Checking" not in piped.stderr and "250 file(s) checked" in piped.stderr
+    env_ci = pexpect.spawn(
+        redaksi_bin(),
+        ["validate"],
+        cwd=str(newsroom),
+        env={**os.environ, "CI": "true"},
+        encoding="utf-8",
+    )
+    env_ci.expect(pexpect.EOF)
+    assert "Checking" not in env_ci.before
