@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from redaksi import __version__
-from redaksi.cli.commands import draft, init, validate
+from redaksi.cli.commands import demo, draft, init, reading, transitions, validate
 from redaksi.cli.output import Output
 from redaksi.errors import ExitCode, RedaksiError
 
@@ -40,6 +40,9 @@ def _root(
 
 init.register(app)
 draft.register(app)
+transitions.register(app)
+reading.register(app)
+demo.register(app)
 validate.register(app)
 
 

@@ -14,6 +14,21 @@ NEW = "new"
 """``Redaksi-From`` of a draft: the article did not exist before."""
 
 
+def parse(body: str) -> tuple[str, str | None, dict[str, str]]:
+    """Split a commit message into subject, note and trailers (the last paragraph of Key: value)."""
+    paragraphs = [p.strip("\n") for p in body.strip().split("\n\n")]
+    subject = paragraphs[0].splitlines()[0] if paragraphs and paragraphs[0] else ""
+    trailers: dict[str, str] = {}
+    rest = paragraphs[1:]
+    if rest and all(": " in line for line in rest[-1].splitlines()):
+        for line in rest[-1].splitlines():
+            key, value = line.split(": ", 1)
+            trailers.setdefault(key.strip(), value.strip())
+        rest = rest[:-1]
+    note = "\n\n".join(rest).strip() or None
+    return subject, note, trailers
+
+
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 

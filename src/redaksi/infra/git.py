@@ -29,6 +29,27 @@ class Person:
         return f"{self.name} <{self.email}>"
 
 
+@dataclass(frozen=True)
+class Commit:
+    """One commit as ``log`` shows it."""
+
+    sha: str
+    author: Person
+    date: str
+    message: str
+
+
+def init_repository(path: Path, person: Person) -> Repository:
+    """A new repository at ``path`` whose user is ``person`` (used by ``redaksi demo``)."""
+    from git import Repo
+
+    Repo.init(path)
+    repo = Repository(path)
+    repo.set_identity(person)
+    repo._git("config", "commit.gpgsign", "false")
+    return repo
+
+
 def find_root(start: Path) -> Path:
     """The working tree that contains ``start``, found as git does (a ``.git`` dir or file)."""
     here = start.absolute()
@@ -91,6 +112,11 @@ class Repository:
             raise RepositoryError("repo.no_identity")
         return Person(values[0], values[1])
 
+    def set_identity(self, person: Person) -> None:
+        """Act as ``person`` in this repository (its local user.name and user.email)."""
+        self._git("config", "user.name", person.name)
+        self._git("config", "user.email", person.email)
+
     def is_tracked(self, path: str) -> bool:
         return bool(self._git("ls-files", "--", path).strip())
 
@@ -125,6 +151,27 @@ class Repository:
                 raise RepositoryError("repo.hook_failed", detail=err.params["detail"]) from None
             raise
         return self._git("rev-parse", "HEAD").strip()
+
+    def transitions(self, article_id: str) -> list[Commit]:
+        """Every commit whose trailer names this article, oldest first, wherever the file was."""
+        fields = "%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1e"
+        try:
+            raw = self._git(
+                "log",
+                "--reverse",
+                "-F",
+                f"--grep=Redaksi-Article: {article_id}",
+                f"--format={fields}",
+                "HEAD",
+            )
+        except RepositoryError:
+            return []  # no commits yet
+        commits = []
+        for record in raw.split("\x1e"):
+            parts = record.strip("\n").split("\x1f")
+            if len(parts) == 5:
+                commits.append(Commit(parts[0], Person(parts[1], parts[2]), parts[3], parts[4]))
+        return commits
 
     def _unstage(self, paths: Sequence[str]) -> None:
         from git.exc import GitCommandError

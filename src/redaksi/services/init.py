@@ -44,6 +44,16 @@ def config_text(request: InitRequest, founder: git.Person) -> str:
     return "".join(parts)
 
 
+def write_schemas(root: Path) -> None:
+    """Copy the shipped schemas into ``root/schemas`` and create ``articles/``."""
+    for name in (schema.ARTICLE, schema.NEWSROOM):
+        path = root / schema.FOLDER / name
+        store.make_dirs(path.parent)
+        store.write_atomic(path, schema.builtin_text(name), new=True)
+    store.make_dirs(root / "articles")
+    store.write_atomic(root / KEEP, "", new=True)
+
+
 def init(root: Path, repo: git.Repository, request: InitRequest) -> list[str]:
     """Write and commit a new newsroom at ``root``; return the committed paths."""
     if (root / CONFIG_FILE).exists():

@@ -1,0 +1,104 @@
+"""CLI: submit, approve, reject, publish, correct, retract: thin skins over one service.
+
+The rules themselves are the table in ``core/workflow.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+Article = Annotated[str, typer.Argument(help="Slug, id (or a unique start of one), or path.")]
+Note = Annotated[str | None, typer.Option("--note", help="A note for the history and the commit.")]
+NoInput = Annotated[bool, typer.Option("--no-input", help="Never prompt.")]
+
+
+def _run(
+    action: str,
+    ref: str,
+    note: str | None,
+    no_input: bool,
+    correction_type: str = "ralat",
+    ground: str | None = None,
+    reason: str | None = None,
+) -> None:
+    from datetime import UTC, datetime
+
+    from redaksi.cli import prompts
+    from redaksi.cli.commands.common import open_newsroom
+    from redaksi.cli.output import interactive
+    from redaksi.core import workflow
+    from redaksi.infra import git
+    from redaksi.services.transition import transition
+
+    newsroom, out = open_newsroom()
+    needs = workflow.TRANSITIONS[action].needs
+    if interactive(no_input):
+        if "note" in needs and not note:
+            note = prompts.text(out.text("prompt.note"))
+        if "ground" in needs and not ground:
+            ground = prompts.select(out.text("prompt.ground"), workflow.RETRACTION_GROUNDS)
+        if "reason" in needs and not reason:
+            reason = prompts.text(out.text("prompt.reason"))
+    options = workflow.Options(note, correction_type, ground, reason)
+    with git.Repository(newsroom.root) as repo:
+        outcome = transition(newsroom, repo, ref, action, options, datetime.now(UTC))
+    out.data(outcome.commit)
+    change = outcome.change
+    out.say(
+        "workflow.done",
+        action=action,
+        title=outcome.title,
+        from_state=change.from_state,
+        to_state=change.to_state,
+        commit=outcome.commit[:7],
+    )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("submit")
+    def submit(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+        """Send a draft to the editors (draft -> review). The reporter or an editor."""
+        _run("submit", article, note, no_input)
+
+    @app.command("approve")
+    def approve(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+        """Approve a story for editing (review -> edit). Editors; records you as editor."""
+        _run("approve", article, note, no_input)
+
+    @app.command("reject")
+    def reject(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+        """Send a story back to its reporter with a note (review, edit -> draft)."""
+        _run("reject", article, note, no_input)
+
+    @app.command("publish")
+    def publish(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+        """Publish an edited story (edit -> published). Publishers."""
+        _run("publish", article, note, no_input)
+
+    @app.command("correct")
+    def correct(
+        article: Article,
+        note: Note = None,
+        correction_type: Annotated[
+            str, typer.Option("--type", help="ralat, koreksi, klarifikasi or hak-jawab.")
+        ] = "ralat",
+        no_input: NoInput = False,
+    ) -> None:
+        """Correct a published story: the note is shown to readers (Dewan Pers §4)."""
+        _run("correct", article, note, no_input, correction_type=correction_type)
+
+    @app.command("retract")
+    def retract(
+        article: Article,
+        ground: Annotated[
+            str | None,
+            typer.Option("--ground", help="sara, kesusilaan, anak, trauma or dewan-pers."),
+        ] = None,
+        reason: Annotated[str | None, typer.Option("--reason", help="The public reason.")] = None,
+        note: Note = None,
+        no_input: NoInput = False,
+    ) -> None:
+        """Retract a published story with a public notice (Dewan Pers §5); the file stays."""
+        _run("retract", article, note, no_input, ground=ground, reason=reason)
