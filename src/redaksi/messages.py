@@ -234,12 +234,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{email} tidak terdaftar di staff redaksi.yaml; minta pemimpin redaksi menambahkan Anda",
     ),
     "staff.lacks_role": (
-        "{name} <{email}> is not a {role_msg}; only a {role_msg} may {action}",
+        "{name} <{email}> is not {role_msg}; only {role_msg} may {action}",
         "{name} <{email}> bukan {role_msg}; hanya {role_msg} yang boleh {action}",
     ),
-    "role.reporter": ("reporter", "wartawan"),
-    "role.editor": ("editor", "redaktur"),
-    "role.publisher": ("publisher", "publisher"),
+    "role.reporter": ("a reporter", "wartawan"),
+    "role.editor": ("an editor", "redaktur"),
+    "role.publisher": ("a publisher", "publisher"),
     # -- draft ---------------------------------------------------------------------------------
     "draft.missing_option": (
         "missing {option}; pass it, or run on a terminal to be asked",
@@ -323,7 +323,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "tidak bisa {action} artikel berstatus '{status}'; {action} hanya untuk: {allowed}",
     ),
     "workflow.reporter_or_role": (
-        "{name} <{email}> is neither this article's reporter nor a {role_msg}; "
+        "{name} <{email}> is neither this article's reporter nor {role_msg}; "
         "only they may {action} it",
         "{name} <{email}> bukan wartawan artikel ini dan bukan {role_msg}; "
         "hanya mereka yang boleh {action}",

@@ -1,0 +1,241 @@
+"""The transition table and the pure decision of one transition."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redaksi import schema
+from redaksi.core import article, validation, workflow, yamlio
+from redaksi.core.workflow import TRANSITIONS, Actor, Options, decide
+from redaksi.errors import ExitCode, RedaksiError
+
+REPORTER = Actor("Ali Ya'lu", "ali@kabar.test", frozenset({"reporter"}))
+EDITOR = Actor("Mohammad S", "ms@kabar.test", frozenset({"editor"}))
+PUBLISHER = Actor("Keyra", "keyra@kabar.test", frozenset({"publisher"}))
+OTHER_REPORTER = Actor("Dewi", "dewi@kabar.test", frozenset({"reporter"}))
+EVERYONE = Actor("Ali Ya'lu", "ali@kabar.test", frozenset({"reporter", "editor", "publisher"}))
+NOW = "2025-03-04T10:00:00+07:00"
+
+DRAFT = f"""\
+---
+id: 0f9c7a52-5f1e-4c51-9a53-8e2b61c0d2a4
+title: Bupati Larang OPD Tangani Masalah Sendiri-sendiri
+slug: bupati-larang-opd
+status: draft
+category: Pemerintahan
+reporter: {{name: Ali Ya'lu, email: ali@kabar.test}}
+created_at: 2025-03-04T09:12:00+07:00
+history:
+  - {{action: draft, to: draft, by: ali@kabar.test, at: 2025-03-04T09:12:00+07:00}}
+---
+Probolinggo,- ... (*)
+"""
+
+
+def test_the_table_is_the_one_in_spec() -> None:
+    table = {
+        a: (sorted(t.sources), t.target, sorted(t.roles), t.reporter_may, t.needs)
+        for a, t in TRANSITIONS.items()
+    }
+    assert table == {
+        "submit": (["draft"], "review", ["editor"], True, ()),
+        "approve": (["review"], "edit", ["editor"], False, ()),
+        "reject": (["edit", "review"], "draft", ["editor", "publisher"], False, ("note",)),
+        "publish": (["edit"], "published", ["publisher"], False, ()),
+        "correct": (["published"], "published", ["editor", "publisher"], False, ("note",)),
+        "retract": (["published"], "retracted", ["publisher"], False, ("ground", "reason")),
+    }
+
+
+def front(status: str, reporter: str = "ali@kabar.test") -> dict[str, object]:
+    return {"status": status, "reporter": {"name": "X", "email": reporter}}
+
+
+def test_approve_records_the_editor_and_history() -> None:
+    change = decide(front("review"), "approve", EDITOR, NOW, Options(note="ok"))
+    assert change.set_keys == {
+        "status": "edit",
+        "editor": {"name": "Mohammad S", "email": "ms@kabar.test"},
+    }
+    assert change.append == {
+        "history": [
+            {
+                "action": "approve",
+                "from": "review",
+                "to": "edit",
+                "by": "ms@kabar.test",
+                "at": NOW,
+                "note": "ok",
+            }
+        ]
+    }
+
+
+def test_publish_records_publisher_and_time() -> None:
+    change = decide(front("edit"), "publish", PUBLISHER, NOW, Options())
+    assert change.set_keys == {
+        "status": "published",
+        "publisher": PUBLISHER.person(),
+        "published_at": NOW,
+    }
+
+
+def test_correct_keeps_the_status_line_and_appends_a_correction() -> None:
+    change = decide(
+        front("published"),
+        "correct",
+        EDITOR,
+        NOW,
+        Options(note=" Nama diperbaiki. ", correction_type="koreksi"),
+    )
+    assert change.set_keys == {"updated_at": NOW}
+    assert change.append["corrections"] == [
+        {"at": NOW, "type": "koreksi", "note": "Nama diperbaiki."}
+    ]
+
+
+def test_retract_records_the_public_notice() -> None:
+    change = decide(
+        front("published"),
+        "retract",
+        PUBLISHER,
+        NOW,
+        Options(ground="anak", reason="Identitas anak terungkap."),
+    )
+    assert change.set_keys["retraction"] == {
+        "at": NOW,
+        "ground": "anak",
+        "reason": "Identitas anak terungkap.",
+    }
+    assert change.to_state == "retracted"
+
+
+@pytest.mark.parametrize(
+    ("status", "action", "actor", "options", "code", "key"),
+    [
+        ("review", "submit", REPORTER, Options(), ExitCode.REFUSED, "workflow.wrong_state"),
+        ("draft", "approve", EDITOR, Options(), ExitCode.REFUSED, "workflow.wrong_state"),
+        ("review", "approve", REPORTER, Options(), ExitCode.REFUSED, "staff.lacks_role"),
+        (
+            "draft",
+            "submit",
+            OTHER_REPORTER,
+            Options(),
+            ExitCode.REFUSED,
+            "workflow.reporter_or_role",
+        ),
+        ("edit", "publish", EDITOR, Options(), ExitCode.REFUSED, "staff.lacks_role"),
+        (
+            "edit",
+            "publish",
+            EVERYONE,
+            Options(four_eyes=True),
+            ExitCode.REFUSED,
+            "workflow.four_eyes",
+        ),
+        ("review", "reject", EDITOR, Options(), ExitCode.USAGE, "workflow.missing_option"),
+        (
+            "review",
+            "reject",
+            EDITOR,
+            Options(note="   "),
+            ExitCode.USAGE,
+            "workflow.missing_option",
+        ),
+        (
+            "published",
+            "correct",
+            EDITOR,
+            Options(note="x", correction_type="typo"),
+            ExitCode.USAGE,
+            "workflow.bad_choice",
+        ),
+        (
+            "published",
+            "retract",
+            PUBLISHER,
+            Options(ground="bosan", reason="x"),
+            ExitCode.USAGE,
+            "workflow.bad_choice",
+        ),
+        (
+            "published",
+            "retract",
+            PUBLISHER,
+            Options(ground="sara"),
+            ExitCode.USAGE,
+            "workflow.missing_option",
+        ),
+        (
+            "retracted",
+            "correct",
+            EDITOR,
+            Options(note="x"),
+            ExitCode.REFUSED,
+            "workflow.wrong_state",
+        ),
+        (
+            "published",
+            "retract",
+            EDITOR,
+            Options(ground="sara", reason="x"),
+            ExitCode.REFUSED,
+            "staff.lacks_role",
+        ),
+    ],
+)
+def test_refusals(
+    status: str, action: str, actor: Actor, options: Options, code: ExitCode, key: str
+) -> None:
+    with pytest.raises(RedaksiError) as caught:
+        decide(front(status), action, actor, NOW, options)
+    assert (caught.value.exit_code, caught.value.key) == (code, key)
+
+
+def test_submit_by_the_reporter_or_any_editor() -> None:
+    assert decide(front("draft"), "submit", REPORTER, NOW, Options()).to_state == "review"
+    assert decide(front("draft"), "submit", EDITOR, NOW, Options()).to_state == "review"
+
+
+def test_four_eyes_lets_someone_else_publish() -> None:
+    other = front("edit", reporter="dewi@kabar.test")
+    assert decide(other, "publish", EVERYONE, NOW, Options(four_eyes=True)).to_state == "published"
+
+
+VALIDATOR = validation.make_validator(json.loads(schema.builtin_text(schema.ARTICLE)))
+ACTORS = [REPORTER, EDITOR, PUBLISHER, OTHER_REPORTER, EVERYONE]
+OPTIONS = Options(
+    note="Catatan redaksi.",
+    correction_type="hak-jawab",
+    ground="trauma",
+    reason="Atas permintaan korban.",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(sorted(TRANSITIONS)), st.sampled_from(ACTORS)), max_size=12)
+)
+def test_any_sequence_of_attempts_keeps_the_article_valid(
+    attempts: list[tuple[str, Actor]],
+) -> None:
+    text = DRAFT
+    for action, actor in attempts:
+        doc, data = article.parse(text)
+        status = data["status"]
+        try:
+            change = decide(yamlio.to_plain(data), action, actor, NOW, OPTIONS)
+        except RedaksiError as refused:
+            assert refused.exit_code in (ExitCode.REFUSED, ExitCode.USAGE)
+            continue
+        assert status in TRANSITIONS[action].sources
+        text = article.rewrite(doc, data, set_keys=change.set_keys, append=change.append)
+        _, after = article.parse(text)
+        assert after["status"] == TRANSITIONS[action].target
+        assert validation.check_document(VALIDATOR, after, "a.md") == []
+        assert after["history"][-1]["action"] == action
+        assert text.endswith("---\nProbolinggo,- ... (*)\n")
