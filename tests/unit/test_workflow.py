@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redaksi import schema
-from redaksi.core import article, validation, workflow, yamlio
+from redaksi.core import article, validation, yamlio
 from redaksi.core.workflow import TRANSITIONS, Actor, Options, decide
 from redaksi.errors import ExitCode, RedaksiError
 
@@ -20,17 +20,17 @@ OTHER_REPORTER = Actor("Dewi", "dewi@kabar.test", frozenset({"reporter"}))
 EVERYONE = Actor("Ali Ya'lu", "ali@kabar.test", frozenset({"reporter", "editor", "publisher"}))
 NOW = "2025-03-04T10:00:00+07:00"
 
-DRAFT = f"""\
+DRAFT = """\
 ---
 id: 0f9c7a52-5f1e-4c51-9a53-8e2b61c0d2a4
 title: Bupati Larang OPD Tangani Masalah Sendiri-sendiri
 slug: bupati-larang-opd
 status: draft
 category: Pemerintahan
-reporter: {{name: Ali Ya'lu, email: ali@kabar.test}}
+reporter: {name: Ali Ya'lu, email: ali@kabar.test}
 created_at: 2025-03-04T09:12:00+07:00
 history:
-  - {{action: draft, to: draft, by: ali@kabar.test, at: 2025-03-04T09:12:00+07:00}}
+  - {action: draft, to: draft, by: ali@kabar.test, at: 2025-03-04T09:12:00+07:00}
 ---
 Probolinggo,- ... (*)
 """
