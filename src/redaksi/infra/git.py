@@ -102,15 +102,17 @@ class Repository:
 
     def identity(self) -> Person:
         """Who is acting: ``git config user.name`` and ``user.email``."""
-        values = []
-        for key in ("user.name", "user.email"):
-            try:
-                values.append(self._git("config", "--get", key).strip())
-            except RepositoryError:
-                raise RepositoryError("repo.no_identity") from None
-        if not all(values):
+        try:
+            found = self._git("config", "--get-regexp", r"^user\.(name|email)$")
+        except RepositoryError:
+            raise RepositoryError("repo.no_identity") from None
+        values: dict[str, str] = {}
+        for line in found.splitlines():  # the last value of each key wins, as in git
+            key, _, value = line.partition(" ")
+            values[key] = value.strip()
+        if not values.get("user.name") or not values.get("user.email"):
             raise RepositoryError("repo.no_identity")
-        return Person(values[0], values[1])
+        return Person(values["user.name"], values["user.email"])
 
     def set_identity(self, person: Person) -> None:
         """Act as ``person`` in this repository (its local user.name and user.email)."""

@@ -74,6 +74,16 @@ def article_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+def files_named(root: Path, name: str) -> list[Path]:
+    """The article files called ``name`` (``<slug>.md``), without building a path per article."""
+    found = []
+    for folder, dirs, files in os.walk(root / ARTICLES):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if name in files:
+            found.append(Path(folder) / name)
+    return sorted(found)
+
+
 def expand(root: Path, paths: list[Path]) -> Iterator[Path]:
     """Files named on the command line, folders expanded to the articles in them."""
     for path in paths:

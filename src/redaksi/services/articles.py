@@ -40,11 +40,11 @@ def find(root: Path, ref: str) -> Path:
         if not store.inside(root / store.ARTICLES, path):
             raise InputError("file.outside", path=ref)
         return path
-    files = store.article_files(root)
-    by_slug = [p for p in files if p.name == f"{ref}.md"]
+    by_slug = store.files_named(root, f"{ref}.md")
     if len(by_slug) == 1:
         return by_slug[0]
     if len(ref) >= MIN_PREFIX and re.fullmatch(r"[0-9a-fA-F-]+", ref):
+        files = store.article_files(root)
         matches = [p for p in files if (found := _id_of(p)) and found.startswith(ref.lower())]
         if len(matches) == 1:
             return matches[0]

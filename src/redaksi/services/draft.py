@@ -48,9 +48,9 @@ def check_slug(root: Path, slug: str) -> None:
     """Refuse a slug that is malformed (exit 2) or already used by an article (exit 3)."""
     if not SLUG.match(slug) or len(slug) > SLUG_LIMIT:
         raise UsageError("draft.bad_slug", slug=slug)
-    taken = next((p for p in store.article_files(root) if p.name == f"{slug}.md"), None)
-    if taken is not None:
-        raise RefusedError("draft.slug_taken", slug=slug, path=store.relative(root, taken))
+    taken = store.files_named(root, f"{slug}.md")
+    if taken:
+        raise RefusedError("draft.slug_taken", slug=slug, path=store.relative(root, taken[0]))
 
 
 def check_category(newsroom: Newsroom, category: str) -> None:
