@@ -140,3 +140,29 @@ def test_validate_shows_progress_on_a_terminal_only(newsroom: Path) -> None:
     )
     env_ci.expect(pexpect.EOF)
     assert "Checking" not in env_ci.before
+
+
+def test_list_draws_a_table_on_a_terminal(newsroom: Path) -> None:
+    first = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--no-input")
+    first.expect(pexpect.EOF)
+    child = spawn(newsroom, "list")
+    child.expect("SLUG")
+    child.expect("pasar-baru")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_reject_asks_for_the_missing_note(newsroom: Path) -> None:
+    first = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--no-input")
+    first.expect(pexpect.EOF)
+    submit = spawn(newsroom, "submit", "pasar-baru")
+    submit.expect(pexpect.EOF)
+    git(newsroom, "config", "user.email", "ms@kabar.test")
+    child = spawn(newsroom, "reject", "pasar-baru")
+    child.expect("Note")
+    child.send("Tambahkan foto.\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Tambahkan foto." in git(newsroom, "log", "-1", "--format=%b")

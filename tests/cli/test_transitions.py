@@ -323,3 +323,22 @@ def test_a_broken_article_is_refused_with_its_position(drafted: tuple[Path, str]
     result = cli(root, "submit", "banjir-lumajang")
     assert result.code == 3
     assert result.err.startswith(f"redaksi: {rel}:3:")
+
+
+def test_a_failed_write_restores_the_article(
+    drafted: tuple[Path, str], cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    root, _ = drafted
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)  # a full disk cannot be made here for real
+    before, commit = snapshot(root), head(root)
+    result = cli(root, "submit", "banjir-lumajang")
+    assert result.code == 4 and "No space left" in result.err
+    assert snapshot(root) == before and head(root) == commit
+    assert not [p for p in (root / "articles").rglob(".*.tmp")]

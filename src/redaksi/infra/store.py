@@ -155,12 +155,18 @@ def restore(path: Path, original: bytes | None) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         return
+    if read_bytes(path) == original:
+        return  # the failure came before the file was replaced: nothing to undo
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".restore", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(original)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    os.chmod(temp, mode)
-    os.replace(temp, path)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(original)
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def read_bytes(path: Path) -> bytes | None:
