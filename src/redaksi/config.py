@@ -42,6 +42,7 @@ class Newsroom:
     staff: tuple[StaffMember, ...]
     four_eyes: bool = False
     push: bool = False
+    require_signed: bool = False
 
     def member(self, email: str) -> StaffMember | None:
         """The staff member with this email, compared case-insensitively."""
@@ -69,11 +70,13 @@ def valid_timezone(name: str) -> bool:
     return True
 
 
-def config_problems(root: Path) -> tuple[list[Problem], dict[str, object] | None]:
-    """Everything wrong with redaksi.yaml, and its plain data when it could be read."""
+def config_problems(
+    root: Path, text: str | None = None
+) -> tuple[list[Problem], dict[str, object] | None]:
+    """Everything wrong with redaksi.yaml (or ``text``, as git had it), and its data if readable."""
     path = root / CONFIG_FILE
     try:
-        text = store.read_text(root, path)
+        text = store.read_text(root, path) if text is None else text
         data = yamlio.load_mapping(text)
     except yamlio.YamlProblem as err:
         return [
@@ -95,9 +98,9 @@ def config_problems(root: Path) -> tuple[list[Problem], dict[str, object] | None
     return problems, yamlio.to_plain(data)
 
 
-def load(root: Path) -> Newsroom:
-    """The newsroom at ``root``; refuses (exit 4) with the first problem if the config is bad."""
-    problems, data = config_problems(root)
+def load(root: Path, text: str | None = None) -> Newsroom:
+    """The newsroom at ``root`` (or as ``text`` describes it); a bad config is exit 4."""
+    problems, data = config_problems(root, text)
     if problems or data is None:
         first = problems[0]
         raise RepositoryError(
@@ -121,4 +124,5 @@ def load(root: Path) -> Newsroom:
         staff=staff,
         four_eyes=bool(data.get("four_eyes", False)),
         push=bool(data.get("push", False)),
+        require_signed=bool(data.get("require_signed", False)),
     )

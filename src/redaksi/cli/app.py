@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from redaksi import __version__
-from redaksi.cli.commands import demo, draft, init, reading, transitions, validate
+from redaksi.cli.commands import demo, draft, init, reading, transitions, validate, verify
 from redaksi.cli.output import Output
 from redaksi.errors import ExitCode, RedaksiError
 
@@ -44,6 +44,7 @@ transitions.register(app)
 reading.register(app)
 demo.register(app)
 validate.register(app)
+verify.register(app)
 
 
 def main() -> None:

@@ -175,6 +175,99 @@ class Repository:
                 commits.append(Commit(parts[0], Person(parts[1], parts[2]), parts[3], parts[4]))
         return commits
 
+    # -- reading history (verify, validate --changed-since) -------------------------------------
+
+    def resolve(self, ref: str) -> str:
+        """The commit id ``ref`` names; a missing ref (or a shallow clone) is exit 4 with a hint."""
+        try:
+            return self._git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
+        except RepositoryError:
+            shallow = self._git("rev-parse", "--is-shallow-repository").strip() == "true"
+            raise RepositoryError(
+                "repo.unknown_ref",
+                ref=ref,
+                shallow_msg="repo.shallow_hint" if shallow else "repo.fetch_hint",
+            ) from None
+
+    def is_shallow(self) -> bool:
+        return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def commits_between(self, base: str, head: str) -> list[tuple[str, list[str]]]:
+        """(commit, parents) of every commit in ``base..head``, parents before children."""
+        out = self._git("rev-list", "--reverse", "--topo-order", "--parents", f"{base}..{head}")
+        rows = [line.split() for line in out.splitlines() if line.strip()]
+        return [(row[0], row[1:]) for row in rows]
+
+    def merge_base(self, a: str, b: str) -> str:
+        try:
+            return self._git("merge-base", a, b).strip()
+        except RepositoryError:
+            return a
+
+    def changes(
+        self, parent: str | None, commit: str, *paths: str
+    ) -> list[tuple[str, str | None, str | None]]:
+        """(status letter, old path, new path) of what ``commit`` changed against ``parent``."""
+        args = ["-r", "-M", "--name-status", "-z", "--no-commit-id"]
+        args += [parent, commit] if parent else ["--root", commit]
+        out = self._git("diff-tree", *args, "--", *paths)
+        fields = out.split("\0")
+        found: list[tuple[str, str | None, str | None]] = []
+        index = 0
+        while index < len(fields) and fields[index]:
+            letter = fields[index][0]
+            if letter in "RC":
+                found.append((letter, fields[index + 1], fields[index + 2]))
+                index += 3
+            else:
+                path = fields[index + 1]
+                found.append(
+                    (letter, None if letter == "A" else path, None if letter == "D" else path)
+                )
+                index += 2
+        return found
+
+    def changed_files(self, since: str, *paths: str) -> list[str]:
+        """Files changed between ``since`` and the working tree (deleted ones left out)."""
+        out = self._git(
+            "diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", since, "--", *paths
+        )
+        return [name for name in out.split("\0") if name]
+
+    def files_containing(self, text: str, *paths: str) -> list[str]:
+        """Tracked and untracked files under ``paths`` that contain ``text`` (git grep, fixed)."""
+        try:
+            out = self._git("grep", "-l", "-F", "--untracked", "-e", text, "--", *paths)
+        except RepositoryError:
+            return []  # git grep exits 1 when nothing matches
+        return [line for line in out.splitlines() if line]
+
+    def blob(self, commit: str, path: str) -> bytes | None:
+        """The bytes of ``path`` as ``commit`` has it, or None where it has no such file."""
+        from git.exc import GitError
+
+        try:
+            tree = self._repo.commit(commit).tree
+            data: bytes = (tree / path).data_stream.read()
+        except (KeyError, ValueError, GitError):
+            return None
+        return data
+
+    def commit_info(self, commit: str) -> Commit:
+        found = self._repo.commit(commit)
+        author = Person(str(found.author.name), str(found.author.email))
+        return Commit(found.hexsha, author, found.authored_datetime.isoformat(), str(found.message))
+
+    def signature_ok(self, commit: str) -> bool:
+        """Whether ``git verify-commit`` accepts the commit's GPG or SSH signature."""
+        from git.exc import GitCommandError
+
+        try:
+            self._repo.git.verify_commit(commit)
+        except GitCommandError:
+            return False
+        return True
+
     def _unstage(self, paths: Sequence[str]) -> None:
         from git.exc import GitCommandError
 

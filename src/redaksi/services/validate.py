@@ -13,7 +13,7 @@ from redaksi.config import CONFIG_FILE, config_problems
 from redaksi.core import article, validation
 from redaksi.core.validation import Problem, Record
 from redaksi.errors import RedaksiError
-from redaksi.infra import store
+from redaksi.infra import git, store
 
 
 class Progress(Protocol):
@@ -116,8 +116,47 @@ def validate(
     problems += validation.cross_file(records, categories)
     if paths is not None:
         problems += _slug_clashes_elsewhere(root, records)
+        problems += _id_clashes_elsewhere(root, records)
     unique = sorted(set(problems), key=Problem.sort_key)
     return Report(unique, len(files))
+
+
+def changed(root: Path, since: str, within: Sequence[Path] | None = None) -> list[Path]:
+    """Articles changed between ``since`` (its merge base with HEAD) and the working tree."""
+    with git.Repository(root) as repo:
+        base = repo.merge_base(repo.resolve(since), repo.resolve("HEAD"))
+        names = repo.changed_files(base, store.ARTICLES)
+    paths = [root / name for name in names if name.endswith(".md")]
+    if within:
+        folders = [p.absolute() for p in within]
+        paths = [p for p in paths if any(p == f or f in p.parents for f in folders)]
+    return paths
+
+
+def _id_clashes_elsewhere(root: Path, records: Sequence[Record]) -> list[Problem]:
+    """With named files only, an id can still be used by an article that was not named."""
+    named = {r.file for r in records}
+    problems = []
+    with git.Repository(root) as repo:
+        for rec in records:
+            if not rec.id:
+                continue
+            others = [
+                f for f in repo.files_containing(f"id: {rec.id}", store.ARTICLES) if f not in named
+            ]
+            if others:
+                line, column = rec.where.get("id", (1, 1))
+                problems.append(
+                    Problem(
+                        rec.file,
+                        line,
+                        column,
+                        "unique-id",
+                        "rule.unique_id",
+                        {"value": rec.id, "others": ", ".join(others)},
+                    )
+                )
+    return problems
 
 
 def _slug_clashes_elsewhere(root: Path, records: Sequence[Record]) -> list[Problem]:

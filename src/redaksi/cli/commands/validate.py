@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from redaksi.cli.report import Format
+
 PROGRESS_FROM = 200
 """Show a progress bar (on a terminal) only when there are at least this many files."""
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class _Bar:
@@ -60,47 +47,31 @@ def register(app: typer.Typer) -> None:
         output_format: Annotated[
             Format, typer.Option("--format", help="text, json or github.")
         ] = Format.text,
+        changed_since: Annotated[
+            str | None,
+            typer.Option("--changed-since", help="Only articles changed since this git ref."),
+        ] = None,
     ) -> None:
         """Check every article (or those named), redaksi.yaml and the schema. Exit 1 on problems."""
         from redaksi.cli.output import Output
+        from redaksi.cli.report import emit
         from redaksi.config import find_newsroom_root
         from redaksi.infra.store import configured_language
-        from redaksi.services.validate import validate
+        from redaksi.services.validate import changed, validate
 
         root = find_newsroom_root(Path.cwd())
         out = Output(configured_language(root))
         bar = _Bar(out.text("validate.progress"))
         try:
-            report = validate(root, paths or None, bar)
+            targets = (
+                changed(root, changed_since, paths)
+                if changed_since is not None
+                else (paths or None)
+            )
+            report = validate(root, targets, bar)
         finally:
             bar.finish()
-        rows = [(p, out.text(p.key, **p.params)) for p in report.problems]
-        if output_format is Format.json:
-            out.json(
-                {
-                    "errors": [
-                        {
-                            "file": p.file,
-                            "line": p.line,
-                            "column": p.column,
-                            "rule": p.rule,
-                            "message": m,
-                        }
-                        for p, m in rows
-                    ],
-                    "checked": report.checked,
-                }
-            )
-        elif output_format is Format.github:
-            for p, m in rows:
-                where = f"file={_escape_property(p.file)},line={p.line},col={p.column}"
-                out.data(
-                    f"::error {where},title={_escape_property('redaksi ' + p.rule)}::"
-                    + _escape_data(m)
-                )
-        else:
-            for p, m in rows:
-                out.data(f"{p.file}:{p.line}:{p.column}: {m} [{p.rule}]")
+        emit(out, report.problems, output_format, {"checked": report.checked}, "redaksi validate")
         if report.problems:
             out.say(
                 "validate.failed",
