@@ -19,6 +19,9 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--language", help="Language of messages: id or en [default: id]."),
         ] = None,
+        ci: Annotated[
+            str | None, typer.Option("--ci", help="Also write a CI workflow: github or gitlab.")
+        ] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     ) -> None:
         """Make a newsroom of this git repository: redaksi.yaml, schemas/, articles/, one commit."""
@@ -27,11 +30,19 @@ def register(app: typer.Typer) -> None:
         from redaksi.config import CONFIG_FILE
         from redaksi.errors import RefusedError
         from redaksi.infra import git
+        from redaksi.services import ci as ci_service
         from redaksi.services import init as service
 
         root = git.find_root(Path.cwd())
+        if ci is not None:
+            ci_service.render(ci)  # an unknown kind is a usage error before anything is written
         if (root / CONFIG_FILE).exists():
-            raise RefusedError("repo.newsroom_exists", path=CONFIG_FILE)
+            if ci is None:
+                raise RefusedError("repo.newsroom_exists", path=CONFIG_FILE)
+            with git.Repository(root) as repo:
+                rel = ci_service.write(root, repo, ci, commit=True)
+            Output(language).say("ci.done", path=rel)
+            return
         out = Output(language)
         if interactive(no_input):
             name = name or prompts.text(out.text("prompt.newsroom"), default=root.name)
@@ -48,4 +59,7 @@ def register(app: typer.Typer) -> None:
         )
         with git.Repository(root) as repo:
             service.init(root, repo, request)
+            if ci is not None:
+                rel = ci_service.write(root, repo, ci, commit=True)
+                Output(request.language).say("ci.done", path=rel)
         Output(request.language).say("init.done", name=request.name, config=CONFIG_FILE)
