@@ -228,11 +228,12 @@ class Repository:
         return found
 
     def changed_files(self, since: str, *paths: str) -> list[str]:
-        """Files changed between ``since`` and the working tree (deleted ones left out)."""
+        """Files changed between ``since`` and the working tree, and new untracked ones."""
         out = self._git(
             "diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", since, "--", *paths
         )
-        return [name for name in out.split("\0") if name]
+        new = self._git("ls-files", "-z", "--others", "--exclude-standard", "--", *paths)
+        return sorted({name for name in (out + "\0" + new).split("\0") if name})
 
     def files_containing(self, text: str, *paths: str) -> list[str]:
         """Tracked and untracked files under ``paths`` that contain ``text`` (git grep, fixed)."""

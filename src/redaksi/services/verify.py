@@ -39,15 +39,32 @@ def _front(raw: bytes | None) -> tuple[dict[str, Any] | None, int | None]:
 
 
 class _Staff:
-    """The staff list as redaksi.yaml stood at a given commit (cached by the file's bytes)."""
+    """Who may act in a commit: staff both at the base and in the commit's parent.
 
-    def __init__(self, root: Path, repo: git.Repository) -> None:
+    The base is what the target branch trusts, so a pull request cannot put someone on staff
+    and have them publish; the parent is the newsroom as it then stood, so someone removed
+    from staff earlier in the range cannot act afterwards. four_eyes and require_signed apply
+    if either of the two asks for them.
+    """
+
+    def __init__(self, root: Path, repo: git.Repository, base: str) -> None:
         self.root = root
         self.repo = repo
+        self.base = self._read(base)
 
-    def at(self, commit: str | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
+    def _read(self, commit: str | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
         raw = self.repo.blob(commit, config.CONFIG_FILE) if commit else None
         return _parse_staff(self.root, raw)
+
+    def at(self, commit: str | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
+        staff, four_eyes, signed = self._read(commit)
+        base_staff, base_four_eyes, base_signed = self.base
+        both = {}
+        for email, actor in staff.items():
+            trusted = base_staff.get(email)
+            if trusted is not None and actor.roles & trusted.roles:
+                both[email] = workflow.Actor(actor.name, actor.email, actor.roles & trusted.roles)
+        return both, four_eyes or base_four_eyes, signed or base_signed
 
 
 @cache
@@ -65,7 +82,7 @@ def _parse_staff(root: Path, raw: bytes | None) -> tuple[dict[str, workflow.Acto
 def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> Report:
     """Every problem in the commits ``base..head`` that touch ``articles/``."""
     base_id, head_id = repo.resolve(base), repo.resolve(head)
-    staff = _Staff(root, repo)
+    staff = _Staff(root, repo, base_id)
     problems: list[Problem] = []
     transitions = 0
     listed = repo.commits_between(base_id, head_id)

@@ -1,0 +1,143 @@
+"""CI wiring: validate --changed-since, init --ci, and the pre-commit hook with real pre-commit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from redaksi.services import ci
+from tests.conftest import git, head, redaksi_bin, snapshot
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def _two_articles(cli, root: Path) -> tuple[str, str]:
+    one = cli(root, "draft", "--no-input", "--title", "Satu", "--category", "Hukum").out.strip()
+    two = cli(root, "draft", "--no-input", "--title", "Dua", "--category", "Hukum").out.strip()
+    return one, two
+
+
+def test_changed_since_checks_only_what_changed(newsroom: Path, cli) -> None:
+    one, two = _two_articles(cli, newsroom)
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    (newsroom / one).write_text(
+        (newsroom / one).read_text().replace("status: draft", "status: drafted")
+    )
+    git(newsroom, "commit", "-qam", "break one")
+    report = json.loads(
+        cli(newsroom, "validate", "--changed-since", "main", "--format", "json").out
+    )
+    assert report["checked"] == 1 and [e["file"] for e in report["errors"]] == [one]
+    (newsroom / two).write_text((newsroom / two).read_text() + "uncommitted edit\n")
+    report = json.loads(
+        cli(newsroom, "validate", "--changed-since", "main", "--format", "json").out
+    )
+    assert report["checked"] == 2
+    git(newsroom, "checkout", "-q", "--", ".")
+    git(newsroom, "reset", "-q", "--hard", "main")
+    result = cli(newsroom, "validate", "--changed-since", "main", "--format", "json")
+    assert result.code == 0 and json.loads(result.out)["checked"] == 0
+
+
+def test_changed_since_still_catches_an_id_copied_from_an_unchanged_article(
+    newsroom: Path, cli
+) -> None:
+    one, _ = _two_articles(cli, newsroom)
+    git(newsroom, "branch", "-M", "main")
+    copy = newsroom / one.replace("satu", "tiga")
+    copy.write_text((newsroom / one).read_text().replace("slug: satu", "slug: tiga"))
+    result = cli(newsroom, "validate", "--changed-since", "main", "--format", "json")
+    assert [e["rule"] for e in json.loads(result.out)["errors"]] == ["unique-id"]
+
+
+def test_changed_since_an_unknown_ref(newsroom: Path, cli) -> None:
+    assert cli(newsroom, "validate", "--changed-since", "origin/nope").code == 4
+
+
+@pytest.mark.parametrize("kind", ["github", "gitlab"])
+def test_init_ci_writes_the_workflow_in_its_own_commit(repo: Path, cli, kind: str) -> None:
+    result = cli(repo, "init", "--no-input", "--ci", kind)
+    assert result.code == 0, result.err
+    path = ci.PATHS[kind]
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [path]
+    text = (repo / path).read_text()
+    assert "redaksi validate --changed-since" in text and "redaksi verify --base" in text
+    assert ("fetch-depth: 0" in text) if kind == "github" else ('GIT_DEPTH: "0"' in text)
+
+
+def test_init_ci_on_an_existing_newsroom_and_its_refusals(newsroom: Path, cli) -> None:
+    assert cli(newsroom, "init", "--ci", "github", "--no-input").code == 0
+    before, commit = snapshot(newsroom), head(newsroom)
+    assert cli(newsroom, "init", "--ci", "github", "--no-input").code == 3
+    assert cli(newsroom, "init", "--ci", "jenkins", "--no-input").code == 2
+    assert snapshot(newsroom) == before and head(newsroom) == commit
+
+
+def test_the_project_runs_the_same_workflow_on_itself() -> None:
+    assert (PROJECT / ".github" / "workflows" / "redaksi.yml").read_text() == ci.render(
+        "github", install="."
+    )
+
+
+def test_the_workflow_is_valid_yaml_with_the_steps() -> None:
+    from ruamel.yaml import YAML
+
+    workflow = YAML(typ="safe").load(ci.render("github"))
+    steps = workflow["jobs"]["redaksi"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    assert [s.get("run", "").split(" ")[:2] for s in steps[-2:]] == [
+        ["redaksi", "validate"],
+        ["redaksi", "verify"],
+    ]
+
+
+def _pre_commit() -> str:
+    found = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip("pre-commit is not installed")
+    return found
+
+
+def test_the_shipped_hook_runs_in_real_pre_commit(newsroom: Path, cli) -> None:
+    from ruamel.yaml import YAML
+
+    [shipped] = YAML(typ="safe").load((PROJECT / ".pre-commit-hooks.yaml").read_text())
+    # the same hook as a local one: 'language: python' would fetch redaksi from a registry
+    local = {**shipped, "language": "system", "entry": f"{redaksi_bin()} validate"}
+    config = {"repos": [{"repo": "local", "hooks": [local]}]}
+    import io
+
+    out = io.StringIO()
+    YAML(typ="safe").dump(config, out)
+    (newsroom / ".pre-commit-config.yaml").write_text(out.getvalue())
+    git(newsroom, "add", ".pre-commit-config.yaml")
+    git(newsroom, "commit", "-qm", "hooks")
+    pre_commit = _pre_commit()
+    env_home = {"PRE_COMMIT_HOME": str(newsroom.parent / "pre-commit-cache")}
+    import os
+
+    env = {**os.environ, **env_home}
+    subprocess.run([pre_commit, "install"], cwd=newsroom, check=True, capture_output=True, env=env)
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Lolos", "--category", "Hukum"
+    ).out.strip()
+    assert rel  # the draft's own commit went through the hook
+    bad = newsroom / "articles" / "2025" / "03" / "rusak.md"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("---\nslug: rusak\nstatus: terbit\n---\n")
+    git(newsroom, "add", str(bad))
+    result = subprocess.run(
+        ["git", "commit", "-m", "by hand"], cwd=newsroom, capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0
+    assert (
+        "articles/2025/03/rusak.md:3:9: status: 'terbit' is not allowed"
+        in result.stdout + result.stderr
+    )
+    assert git(newsroom, "log", "-1", "--format=%s").strip() == "draft: Lolos"
