@@ -9,7 +9,16 @@ from pathlib import Path
 import typer
 
 from redaksi import __version__
-from redaksi.cli.commands import demo, draft, init, reading, transitions, validate, verify
+from redaksi.cli.commands import (
+    demo,
+    draft,
+    init,
+    reading,
+    sync,
+    transitions,
+    validate,
+    verify,
+)
 from redaksi.cli.output import Output
 from redaksi.errors import ExitCode, RedaksiError
 
@@ -41,6 +50,7 @@ def _root(
 init.register(app)
 draft.register(app)
 transitions.register(app)
+sync.register(app)
 reading.register(app)
 demo.register(app)
 validate.register(app)

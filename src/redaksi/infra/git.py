@@ -89,6 +89,39 @@ class Repository:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def run(self, command: str, *args: str, **kwargs: Any) -> str:
+        """Run ``git COMMAND ARGS`` here; a failure becomes a :class:`RepositoryError`."""
+        return self._git(command, *args, **kwargs)
+
+    def run_raw(
+        self,
+        command: str,
+        *args: str,
+        env: Mapping[str, str] | None = None,
+        stdin: bytes | None = None,
+    ) -> tuple[int, str, str]:
+        """Run git and return (status, stdout, stderr) without raising.
+
+        For callers that read git's own answer: a push rejected, an ancestor test.
+        """
+        import os
+        import subprocess
+
+        full_env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})}
+        done = subprocess.run(
+            ["git", command, *args],
+            cwd=self.root,
+            env=full_env,
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+        return (
+            done.returncode,
+            done.stdout.decode("utf-8", "replace"),
+            done.stderr.decode("utf-8", "replace"),
+        )
+
     def _git(self, command: str, *args: str, **kwargs: Any) -> str:
         from git.exc import GitCommandError
 
@@ -154,7 +187,7 @@ class Repository:
             raise
         return self._git("rev-parse", "HEAD").strip()
 
-    def transitions(self, article_id: str) -> list[Commit]:
+    def transitions(self, article_id: str, ref: str = "HEAD") -> list[Commit]:
         """Every commit whose trailer names this article, oldest first, wherever the file was."""
         fields = "%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1e"
         try:
@@ -164,7 +197,7 @@ class Repository:
                 "-F",
                 f"--grep=Redaksi-Article: {article_id}",
                 f"--format={fields}",
-                "HEAD",
+                ref,
             )
         except RepositoryError:
             return []  # no commits yet

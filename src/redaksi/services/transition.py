@@ -30,6 +30,70 @@ def actor_for(newsroom: Newsroom, email: str) -> workflow.Actor:
     return workflow.Actor(member.name, member.email, member.roles)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A transition worked out on one version of an article, ready to be committed."""
+
+    rel: str
+    text: str
+    title: str
+    change: workflow.Change
+    message: str
+    author: git.Person
+
+
+def plan(
+    newsroom: Newsroom,
+    actor: workflow.Actor,
+    rel: str,
+    source: str,
+    action: str,
+    options: workflow.Options,
+    now: datetime,
+) -> Plan:
+    """The new text and commit message of ``action`` applied to ``source``, or a refusal."""
+    try:
+        doc, data = article.parse(source)
+    except article.FormatProblem as err:
+        raise InputError(
+            err.key, file=rel, line=err.line, column=err.column, **err.params
+        ) from None
+    stamp = now.astimezone(newsroom.zone).isoformat(timespec="seconds")
+    options = workflow.Options(
+        options.note, options.correction_type, options.ground, options.reason, newsroom.four_eyes
+    )
+    change = workflow.decide(yamlio.to_plain(data), action, actor, stamp, options)
+    try:
+        text = article.rewrite(doc, data, set_keys=change.set_keys, append=change.append)
+    except article.FormatProblem as err:
+        raise InputError(err.key, file=rel, line=err.line, column=err.column) from None
+    _, new_data = article.parse(text)
+    validator = schema.validator(newsroom.root, schema.ARTICLE)
+    problems = validation.check_document(validator, new_data, rel)
+    if problems:
+        first = problems[0]
+        raise RefusedError(
+            "workflow.would_not_validate",
+            file=first.file,
+            line=first.line,
+            column=first.column,
+            detail_msg=first.key,
+            **first.params,
+        )
+    title = str(new_data.get("title", ""))
+    front = yamlio.to_plain(new_data)
+    message = commits.message(
+        action,
+        title,
+        change.from_state,
+        change.to_state,
+        str(front.get("id", "")),
+        front,
+        change.note,
+    )
+    return Plan(rel, text, title, change, message, git.Person(actor.name, actor.email))
+
+
 def transition(
     newsroom: Newsroom,
     repo: git.Repository,
@@ -42,52 +106,14 @@ def transition(
     root = newsroom.root
     actor = actor_for(newsroom, repo.identity().email)
     loaded = articles.load(root, articles.find(root, ref))
-    stamp = now.astimezone(newsroom.zone).isoformat(timespec="seconds")
-    front = yamlio.to_plain(loaded.data)
-    options = workflow.Options(
-        options.note, options.correction_type, options.ground, options.reason, newsroom.four_eyes
-    )
-    change = workflow.decide(front, action, actor, stamp, options)
-    try:
-        text = article.rewrite(
-            loaded.doc, loaded.data, set_keys=change.set_keys, append=change.append
-        )
-    except article.FormatProblem as err:
-        raise InputError(err.key, file=loaded.rel, line=err.line, column=err.column) from None
-    _, new_data = article.parse(text)
-    problems = validation.check_document(
-        schema.validator(root, schema.ARTICLE), new_data, loaded.rel
-    )
-    if problems:
-        first = problems[0]
-        raise RefusedError(
-            "workflow.would_not_validate",
-            file=first.file,
-            line=first.line,
-            column=first.column,
-            detail_msg=first.key,
-            **first.params,
-        )
-    title = str(new_data.get("title", ""))
-    message = commits.message(
-        action,
-        title,
-        change.from_state,
-        change.to_state,
-        str(new_data.get("id", "")),
-        yamlio.to_plain(new_data),
-        change.note,
-    )
+    planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
     tracked = repo.is_tracked(loaded.rel)
     try:
-        store.write_atomic(loaded.path, text)
+        store.write_atomic(loaded.path, planned.text)
         commit = repo.commit(
-            [loaded.rel],
-            message,
-            git.Person(actor.name, actor.email),
-            new=() if tracked else [loaded.rel],
+            [loaded.rel], planned.message, planned.author, new=() if tracked else [loaded.rel]
         )
     except BaseException:
         store.restore(loaded.path, loaded.raw)
         raise
-    return Outcome(loaded.rel, title, change, commit)
+    return Outcome(loaded.rel, planned.title, planned.change, commit)

@@ -12,6 +12,13 @@ import typer
 Article = Annotated[str, typer.Argument(help="Slug, id (or a unique start of one), or path.")]
 Note = Annotated[str | None, typer.Option("--note", help="A note for the history and the commit.")]
 NoInput = Annotated[bool, typer.Option("--no-input", help="Never prompt.")]
+Push = Annotated[
+    bool | None,
+    typer.Option(
+        "--push/--no-push",
+        help="Fetch, commit on upstream and push [default: push in redaksi.yaml].",
+    ),
+]
 
 
 def _run(
@@ -19,6 +26,7 @@ def _run(
     ref: str,
     note: str | None,
     no_input: bool,
+    push: bool | None,
     correction_type: str = "ralat",
     ground: str | None = None,
     reason: str | None = None,
@@ -43,39 +51,58 @@ def _run(
             reason = prompts.text(out.text("prompt.reason"))
     options = workflow.Options(note, correction_type, ground, reason)
     with git.Repository(newsroom.root) as repo:
-        outcome = transition(newsroom, repo, ref, action, options, datetime.now(UTC))
-    out.data(outcome.commit)
-    change = outcome.change
+        if newsroom.push if push is None else push:
+            from redaksi.cli.commands.sync import report
+            from redaksi.services import articles, desks
+
+            path = articles.find(newsroom.root, ref)
+            landing = desks.push_transition(
+                newsroom, repo, path, action, options, datetime.now(UTC)
+            )
+            report(out, landing)
+            title, change, commit = landing.result.title, landing.result.change, str(landing.commit)
+        else:
+            outcome = transition(newsroom, repo, ref, action, options, datetime.now(UTC))
+            title, change, commit = outcome.title, outcome.change, outcome.commit
+    out.data(commit)
     out.say(
         "workflow.done",
         action=action,
-        title=outcome.title,
+        title=title,
         from_state=change.from_state,
         to_state=change.to_state,
-        commit=outcome.commit[:7],
+        commit=commit[:7],
     )
 
 
 def register(app: typer.Typer) -> None:
     @app.command("submit")
-    def submit(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+    def submit(
+        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
+    ) -> None:
         """Send a draft to the editors (draft -> review). The reporter or an editor."""
-        _run("submit", article, note, no_input)
+        _run("submit", article, note, no_input, push)
 
     @app.command("approve")
-    def approve(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+    def approve(
+        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
+    ) -> None:
         """Approve a story for editing (review -> edit). Editors; records you as editor."""
-        _run("approve", article, note, no_input)
+        _run("approve", article, note, no_input, push)
 
     @app.command("reject")
-    def reject(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+    def reject(
+        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
+    ) -> None:
         """Send a story back to its reporter with a note (review, edit -> draft)."""
-        _run("reject", article, note, no_input)
+        _run("reject", article, note, no_input, push)
 
     @app.command("publish")
-    def publish(article: Article, note: Note = None, no_input: NoInput = False) -> None:
+    def publish(
+        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
+    ) -> None:
         """Publish an edited story (edit -> published). Publishers."""
-        _run("publish", article, note, no_input)
+        _run("publish", article, note, no_input, push)
 
     @app.command("correct")
     def correct(
@@ -84,10 +111,11 @@ def register(app: typer.Typer) -> None:
         correction_type: Annotated[
             str, typer.Option("--type", help="ralat, koreksi, klarifikasi or hak-jawab.")
         ] = "ralat",
+        push: Push = None,
         no_input: NoInput = False,
     ) -> None:
         """Correct a published story: the note is shown to readers (Dewan Pers §4)."""
-        _run("correct", article, note, no_input, correction_type=correction_type)
+        _run("correct", article, note, no_input, push, correction_type=correction_type)
 
     @app.command("retract")
     def retract(
@@ -98,7 +126,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         reason: Annotated[str | None, typer.Option("--reason", help="The public reason.")] = None,
         note: Note = None,
+        push: Push = None,
         no_input: NoInput = False,
     ) -> None:
         """Retract a published story with a public notice (Dewan Pers §5); the file stays."""
-        _run("retract", article, note, no_input, ground=ground, reason=reason)
+        _run("retract", article, note, no_input, push, ground=ground, reason=reason)
