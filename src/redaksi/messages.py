@@ -522,10 +522,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "remote menolak push: {reason}; commit lokal Anda tidak berubah",
     ),
     "remote.race_lost": (
-        "other desks kept pushing first ({attempts} tries); nothing was lost: run the command "
-        "again",
-        "desk lain terus push lebih dulu ({attempts} kali); tidak ada yang hilang: jalankan "
-        "perintahnya lagi",
+        "other desks kept pushing first for {seconds} seconds; nothing was lost: run the "
+        "command again",
+        "desk lain terus push lebih dulu selama {seconds} detik; tidak ada yang hilang: "
+        "jalankan perintahnya lagi",
     ),
     "remote.unreachable": (
         "cannot reach the remote: {reason}; nothing was changed",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +23,12 @@ from redaksi.errors import RedaksiError, RefusedError, RepositoryError
 from redaksi.infra import git, remote, store
 from redaksi.services import transition as local
 
-ATTEMPTS = 6
-BACKOFF = 0.15
-"""Seconds; doubled each attempt and jittered, so six attempts take a few seconds at most."""
+ATTEMPTS = 40
+PATIENCE = 10.0
+BACKOFF = 0.05
+CEILING = 1.0
+"""Seconds. After a lost push race the wait doubles from BACKOFF up to CEILING, with full
+jitter; a desk gives up after ATTEMPTS tries or PATIENCE seconds, whichever comes first."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,15 @@ def _mover(repo: git.Repository, ref: str, data: bytes | None) -> str:
     return f"{found[-1].author.name} <{found[-1].author.email}>" if found else "?"
 
 
-def _sleep(attempt: int) -> None:
-    time.sleep(random.uniform(0.5, 1.5) * BACKOFF * (2**attempt))
+def _attempts() -> Iterator[int]:
+    """Attempt numbers, bounded in count and in time, sleeping between them."""
+    deadline = time.monotonic() + PATIENCE
+    for attempt in range(ATTEMPTS):
+        if attempt:
+            time.sleep(random.uniform(0, min(CEILING, BACKOFF * 2**attempt)))
+            if time.monotonic() > deadline:
+                return
+        yield attempt
 
 
 def _land(
@@ -107,7 +117,8 @@ def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build
     local_bytes = store.read_bytes(root / rel)
     head_bytes = repo.blob(head, rel)
     edited = local_bytes != head_bytes
-    for attempt in range(ATTEMPTS):
+    built: dict[bytes | None, tuple[bytes, str, git.Person, Any]] = {}
+    for _ in _attempts():
         try:
             upstream_head = remote.fetch(repo, up)
         except remote.RemoteFailed as err:
@@ -122,7 +133,9 @@ def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build
             )
         source = local_bytes if up_bytes == head_bytes else up_bytes
         try:
-            new_bytes, message, author, result = build(source, base)
+            if source not in built:  # a lost race over other articles leaves this one as it was
+                built[source] = build(source, base)
+            new_bytes, message, author, result = built[source]
         except _Moved as moved:
             _land(repo, base, rel if edited else None, local_bytes, root)
             raise RepositoryError(
@@ -132,7 +145,6 @@ def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build
         try:
             remote.push(repo, up, commit, upstream_head)
         except remote.RaceLost:
-            _sleep(attempt)
             continue
         except remote.RemoteFailed as err:
             _land(
@@ -143,7 +155,7 @@ def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build
             repo, commit, rel if local_bytes is not None else None, local_bytes, root
         )
         return Landing(commit, dropped, behind, result)
-    raise RepositoryError("remote.race_lost", attempts=ATTEMPTS)
+    raise RepositoryError("remote.race_lost", seconds=int(PATIENCE))
 
 
 def _offline(reason: str) -> RepositoryError:
@@ -270,7 +282,7 @@ def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
     up = remote.upstream(repo)
     if (state := remote.busy(repo)) is not None:
         raise RepositoryError("remote.busy", state=state)
-    for attempt in range(ATTEMPTS):
+    for _ in _attempts():
         try:
             upstream_head = remote.fetch(repo, up)
         except remote.RemoteFailed as err:
@@ -285,10 +297,9 @@ def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
             try:
                 remote.push(repo, up, new_head, upstream_head)
             except remote.RaceLost:
-                _sleep(attempt)
                 continue
             except remote.RemoteFailed as err:
                 raise RepositoryError("remote.rejected_sync", reason=err.reason) from None
         behind = not remote.move_to(repo, new_head)
         return Landing(new_head if new_head != upstream_head else None, dropped, behind)
-    raise RepositoryError("remote.race_lost", attempts=ATTEMPTS)
+    raise RepositoryError("remote.race_lost", seconds=int(PATIENCE))
