@@ -290,3 +290,11 @@ def test_over_git_daemon_and_a_daemon_that_refuses_pushes(hub: Path, clone: Clon
     assert refused.returncode == 4
     assert "refused the push" in refused.stderr and "redaksi sync" in refused.stderr
     assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
+
+
+def test_a_draft_can_be_pushed_too(hub: Path, clone: Clone) -> None:
+    desk = clone("lumajang", ALI)
+    result = run(desk, "draft", "--no-input", "--title", "Tiga", "--category", "Hukum", "--push")
+    assert result.returncode == 0, result.stderr
+    assert remote_log(hub)[0] == "Ali Ya'lu|draft: Tiga"
+    assert clean_on_upstream(desk) and (desk / result.stdout.strip()).exists()

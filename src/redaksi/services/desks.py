@@ -198,6 +198,20 @@ def push_transition(
         ) from None
 
 
+def push_draft(
+    newsroom: Newsroom, repo: git.Repository, prepared: Any, author: git.Person
+) -> Landing:
+    """A new draft committed on top of upstream and pushed (``prepared``: draft.Prepared)."""
+    rel = store.relative(newsroom.root, prepared.path)
+
+    def build(source: bytes | None, base: str) -> tuple[bytes, str, git.Person, Any]:
+        if source is not None:
+            raise RefusedError("draft.slug_taken", slug=prepared.path.stem, path=rel)
+        return prepared.text.encode("utf-8"), prepared.message, author, prepared
+
+    return push_change(newsroom, repo, rel, build)
+
+
 def replay(
     newsroom: Newsroom, repo: git.Repository, base: str, pending: list[str]
 ) -> tuple[str, list[Dropped]]:

@@ -84,15 +84,23 @@ def _entries(
     return entries
 
 
-def draft(
+@dataclass(frozen=True)
+class Prepared:
+    """A new draft worked out: where it goes, its text and its commit message."""
+
+    path: Path
+    text: str
+    message: str
+
+
+def prepare(
     newsroom: Newsroom,
-    repo: git.Repository,
     reporter: StaffMember,
     request: DraftRequest,
     now: datetime,
     placeholder: str,
-) -> Path:
-    """Write and commit a new draft; return its path. On any failure nothing is left behind."""
+) -> Prepared:
+    """Check the request and build the new article; refuses (exit 2 or 3) what cannot be."""
     root = newsroom.root
     if not request.title.strip():
         raise UsageError("draft.empty_title")
@@ -111,16 +119,28 @@ def draft(
         first = problems[0]
         raise RefusedError("draft.would_not_validate", detail_msg=first.key, **first.params)
     path = root / store.ARTICLES / f"{local:%Y}" / f"{local:%m}" / f"{request.slug}.md"
-    rel = store.relative(root, path)
+    message = commits.message("draft", request.title, commits.NEW, "draft", str(data["id"]), data)
+    return Prepared(path, text, message)
+
+
+def draft(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    reporter: StaffMember,
+    request: DraftRequest,
+    now: datetime,
+    placeholder: str,
+) -> Path:
+    """Write and commit a new draft; return its path. On any failure nothing is left behind."""
+    prepared = prepare(newsroom, reporter, request, now, placeholder)
+    path = prepared.path
+    rel = store.relative(newsroom.root, path)
     created = store.make_dirs(path.parent)
     written = False
     try:
-        store.write_atomic(path, text, new=True)
+        store.write_atomic(path, prepared.text, new=True)
         written = True
-        message = commits.message(
-            "draft", request.title, commits.NEW, "draft", str(data["id"]), data
-        )
-        repo.commit([rel], message, reporter.person(), new=[rel])
+        repo.commit([rel], prepared.message, reporter.person(), new=[rel])
     except BaseException:
         if written:
             store.restore(path, None)

@@ -23,6 +23,13 @@ def register(app: typer.Typer) -> None:
         slug: Annotated[
             str | None, typer.Option("--slug", help="File name [default: from the title].")
         ] = None,
+        push: Annotated[
+            bool | None,
+            typer.Option(
+                "--push/--no-push",
+                help="Commit on upstream and push [default: push in redaksi.yaml].",
+            ),
+        ] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     ) -> None:
         """Start a new article as a draft: one file under articles/, one commit by you."""
@@ -77,14 +84,16 @@ def register(app: typer.Typer) -> None:
             request = service.DraftRequest(
                 title, category, slug, tuple(dict.fromkeys(tags)), dateline
             )
-            path = service.draft(
-                newsroom,
-                repo,
-                reporter,
-                request,
-                datetime.now(UTC),
-                out.text("draft.body_placeholder"),
-            )
+            now, placeholder = datetime.now(UTC), out.text("draft.body_placeholder")
+            if newsroom.push if push is None else push:
+                from redaksi.cli.commands.sync import report
+                from redaksi.services import desks
+
+                prepared = service.prepare(newsroom, reporter, request, now, placeholder)
+                report(out, desks.push_draft(newsroom, repo, prepared, reporter.person()))
+                path = prepared.path
+            else:
+                path = service.draft(newsroom, repo, reporter, request, now, placeholder)
         rel = path.relative_to(newsroom.root).as_posix()
         out.data(rel)
         out.say("draft.created", path=rel, slug=request.slug)
