@@ -564,6 +564,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nothing to sync: this clone is up to date with the remote",
         "tidak ada yang perlu disinkronkan: clone ini sudah mutakhir",
     ),
+    # -- interrupted commands ------------------------------------------------------------------
+    "guard.busy": (
+        "another redaksi command is working in this clone (waited {seconds} s); try again when it "
+        "is done",
+        "perintah redaksi lain sedang berjalan di clone ini (sudah menunggu {seconds} detik); "
+        "coba lagi setelah selesai",
+    ),
+    "guard.completed": (
+        "the interrupted {action} of {path} had been committed; nothing to repair",
+        "{action} yang terputus untuk {path} sudah ter-commit; tidak ada yang perlu diperbaiki",
+    ),
+    "guard.rolled_back": (
+        "the interrupted {action} of {path} was written but never committed; the article is back "
+        "as it was before: run the step again",
+        "{action} yang terputus untuk {path} sudah tertulis tetapi belum di-commit; artikel "
+        "dikembalikan seperti semula: jalankan lagi langkahnya",
+    ),
+    "guard.nothing": (
+        "the interrupted {action} of {path} had not changed the article; nothing to repair",
+        "{action} yang terputus untuk {path} belum mengubah artikel; tidak ada yang perlu "
+        "diperbaiki",
+    ),
+    "guard.left_alone": (
+        "found an interrupted {action} of {path}, but the file has changed since; it was left "
+        "as it is: check it with git diff",
+        "ditemukan {action} yang terputus untuk {path}, tetapi berkasnya sudah berubah; berkas "
+        "dibiarkan: periksa dengan git diff",
+    ),
+    "guard.stale_lock": (
+        "git left .git/index.lock behind when it was interrupted; if no git command is running, "
+        "remove it: rm .git/index.lock",
+        "git meninggalkan .git/index.lock saat terputus; bila tidak ada perintah git yang "
+        "berjalan, hapus: rm .git/index.lock",
+    ),
+    "file.symlink": (
+        "'{path}' is a symbolic link; redaksi reads and writes only regular files inside the "
+        "newsroom",
+        "'{path}' adalah tautan simbolik; redaksi hanya membaca dan menulis berkas biasa di "
+        "dalam redaksi",
+    ),
     # -- demo ----------------------------------------------------------------------------------
     "demo.not_empty": (
         "{path} is not empty; give a new folder, or none for a temporary one",

@@ -44,6 +44,8 @@ def read_text(root: Path, path: Path, *, limit: int = MAX_FILE_BYTES) -> str:
     name = relative(root, path)
     if not inside(root, path):
         raise InputError("file.outside", file=name, path=name)
+    if path.is_symlink():
+        raise InputError("file.symlink", file=name, path=name)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)

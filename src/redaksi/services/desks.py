@@ -20,7 +20,7 @@ from typing import Any
 from redaksi.config import Newsroom
 from redaksi.core import article, commits, workflow, yamlio
 from redaksi.errors import RedaksiError, RefusedError, RepositoryError
-from redaksi.infra import git, remote, store
+from redaksi.infra import git, guard, remote, store
 from redaksi.services import transition as local
 
 ATTEMPTS = 40
@@ -109,6 +109,11 @@ the new bytes, the commit message, the author and a result for the caller."""
 
 def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build) -> Landing:
     """Commit one article change on top of upstream and push it, redoing it if a desk wins."""
+    with guard.exclusive(newsroom.root):
+        return _push_change(newsroom, repo, rel, build)
+
+
+def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build) -> Landing:
     root = newsroom.root
     up = remote.upstream(repo)
     if (state := remote.busy(repo)) is not None:
@@ -293,6 +298,11 @@ def _redo(
 
 def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
     """Replay local commits onto upstream, drop what no longer applies, push the rest."""
+    with guard.exclusive(newsroom.root):
+        return _sync(newsroom, repo)
+
+
+def _sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
     up = remote.upstream(repo)
     if (state := remote.busy(repo)) is not None:
         raise RepositoryError("remote.busy", state=state)

@@ -13,7 +13,7 @@ from redaksi import schema
 from redaksi.config import Newsroom, StaffMember
 from redaksi.core import article, commits, validation, yamlio
 from redaksi.errors import RefusedError, UsageError
-from redaksi.infra import git, store
+from redaksi.infra import git, guard, store
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_LIMIT = 80
@@ -132,18 +132,20 @@ def draft(
     placeholder: str,
 ) -> Path:
     """Write and commit a new draft; return its path. On any failure nothing is left behind."""
-    prepared = prepare(newsroom, reporter, request, now, placeholder)
-    path = prepared.path
-    rel = store.relative(newsroom.root, path)
-    created = store.make_dirs(path.parent)
-    written = False
-    try:
-        store.write_atomic(path, prepared.text, new=True)
-        written = True
-        repo.commit([rel], prepared.message, reporter.person(), new=[rel])
-    except BaseException:
-        if written:
-            store.restore(path, None)
-        store.remove_dirs(created)
-        raise
+    with guard.exclusive(newsroom.root):
+        prepared = prepare(newsroom, reporter, request, now, placeholder)
+        path = prepared.path
+        rel = store.relative(newsroom.root, path)
+        created = store.make_dirs(path.parent)
+        written = False
+        with guard.journal(newsroom.root, rel, "draft", None, prepared.text.encode("utf-8")):
+            try:
+                store.write_atomic(path, prepared.text, new=True)
+                written = True
+                repo.commit([rel], prepared.message, reporter.person(), new=[rel])
+            except BaseException:
+                if written:
+                    store.restore(path, None)
+                store.remove_dirs(created)
+                raise
     return path

@@ -9,7 +9,7 @@ from redaksi import schema
 from redaksi.config import Newsroom
 from redaksi.core import article, commits, validation, workflow, yamlio
 from redaksi.errors import InputError, RefusedError
-from redaksi.infra import git, store
+from redaksi.infra import git, guard, store
 from redaksi.services import articles
 
 
@@ -105,15 +105,15 @@ def transition(
     """Take ``action`` on the article ``ref`` as the repository's git user, in one commit."""
     root = newsroom.root
     actor = actor_for(newsroom, repo.identity().email)
-    loaded = articles.load(root, articles.find(root, ref))
-    planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
-    tracked = repo.is_tracked(loaded.rel)
-    try:
-        store.write_atomic(loaded.path, planned.text)
-        commit = repo.commit(
-            [loaded.rel], planned.message, planned.author, new=() if tracked else [loaded.rel]
-        )
-    except BaseException:
-        store.restore(loaded.path, loaded.raw)
-        raise
+    with guard.exclusive(root):
+        loaded = articles.load(root, articles.find(root, ref))
+        planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
+        new = () if repo.is_tracked(loaded.rel) else [loaded.rel]
+        with guard.journal(root, loaded.rel, action, loaded.raw, planned.text.encode("utf-8")):
+            try:
+                store.write_atomic(loaded.path, planned.text)
+                commit = repo.commit([loaded.rel], planned.message, planned.author, new=new)
+            except BaseException:
+                store.restore(loaded.path, loaded.raw)
+                raise
     return Outcome(loaded.rel, planned.title, planned.change, commit)

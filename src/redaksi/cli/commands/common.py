@@ -9,6 +9,18 @@ from redaksi.config import Newsroom, find_newsroom_root, load
 
 
 def open_newsroom() -> tuple[Newsroom, Output]:
-    """The newsroom around the current folder, and an Output in its language."""
+    """The newsroom around the current folder, and an Output in its language.
+
+    If the last command here was killed midway, its article is first put back to one whole
+    state, and the person is told what was found.
+    """
+    from redaksi.services.recovery import recover
+
     newsroom = load(find_newsroom_root(Path.cwd()))
-    return newsroom, Output(newsroom.language)
+    out = Output(newsroom.language)
+    found = recover(newsroom.root)
+    if found is not None:
+        out.say(found.key, action=found.action, path=found.path)
+        if found.lock:
+            out.say("guard.stale_lock")
+    return newsroom, out

@@ -1,0 +1,135 @@
+"""Infra: one redaksi at a time per clone, and a journal that survives a killed process.
+
+The lock is an advisory ``flock`` on ``.git/redaksi.lock``: the kernel drops it when the
+process dies, so a killed redaksi never leaves a stale lock behind. The journal
+(``.git/redaksi-journal.json``) is written before an article is replaced and removed after its
+commit; if it is still there, the last command was killed midway and :func:`recover` puts the
+article back to one whole state and says which.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from redaksi.errors import RepositoryError
+from redaksi.infra import store
+
+LOCK_WAIT = 10.0
+"""Seconds a second redaksi waits for the first to finish before giving up with exit 4."""
+JOURNAL = "redaksi-journal.json"
+
+
+def git_dir(root: Path) -> Path:
+    """The repository's git directory (``.git`` may be a file pointing elsewhere)."""
+    dot = root / ".git"
+    if dot.is_file():
+        text = dot.read_text(encoding="utf-8").strip()
+        if text.startswith("gitdir:"):
+            target = Path(text.removeprefix("gitdir:").strip())
+            return target if target.is_absolute() else (root / target).resolve()
+    return dot
+
+
+@contextlib.contextmanager
+def exclusive(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the clone's redaksi lock; another redaksi waits up to ``wait`` seconds, then exit 4."""
+    path = git_dir(root) / "redaksi.lock"
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise RepositoryError("guard.busy", seconds=int(wait)) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _digest(data: bytes | None) -> str | None:
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
+@contextlib.contextmanager
+def journal(
+    root: Path, rel: str, action: str, before: bytes | None, after: bytes
+) -> Iterator[None]:
+    """Record an article change for the duration of the block (write, then commit)."""
+    path = git_dir(root) / JOURNAL
+    record = {
+        "path": rel,
+        "action": action,
+        "before": base64.b64encode(before).decode() if before is not None else None,
+        "after": _digest(after),
+    }
+    temp = path.with_suffix(".tmp")
+    temp.write_text(json.dumps(record), encoding="utf-8")
+    os.replace(temp, path)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What :func:`recover` found and did, as a catalogue key and its parameters."""
+
+    key: str
+    path: str
+    action: str
+    lock: bool
+
+
+def recover(root: Path, committed: bytes | None) -> Recovery | None:
+    """Finish the story of a killed command, if there is one.
+
+    ``committed`` is the article as HEAD has it (read by the caller, who knows git). The
+    article ends fully before or fully after the step: after if the commit was made, before
+    otherwise. Nothing a person changed since is overwritten.
+    """
+    path = git_dir(root) / JOURNAL
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        path.unlink(missing_ok=True)
+        return None
+    rel, action = str(record.get("path")), str(record.get("action"))
+    before = base64.b64decode(record["before"]) if record.get("before") is not None else None
+    current = store.read_bytes(root / rel)
+    lock = (git_dir(root) / "index.lock").exists()
+    if _digest(committed) == record.get("after"):
+        key = "guard.completed"
+    elif _digest(current) == record.get("after"):
+        store.restore(root / rel, before)
+        key = "guard.rolled_back"
+    elif current == before:
+        key = "guard.nothing"
+    else:
+        key = "guard.left_alone"
+    path.unlink(missing_ok=True)
+    return Recovery(key, rel, action, lock)
+
+
+def pending_path(root: Path) -> str | None:
+    """The article a journal names, if a journal is there (cheap: one small file read)."""
+    try:
+        return str(json.loads((git_dir(root) / JOURNAL).read_text(encoding="utf-8")).get("path"))
+    except (OSError, ValueError):
+        return None
