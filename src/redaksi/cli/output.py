@@ -40,7 +40,13 @@ class Output:
             if err.line:
                 where += f":{err.line}" + (f":{err.column}" if err.column else "")
             where += ": "
-        print(f"redaksi: {where}{self.text(err.key, **err.params)}", file=sys.stderr)
+        line = f"redaksi: {where}{self.text(err.key, **err.params)}"
+        print(_one_line(line), file=sys.stderr)
+
+
+def _one_line(text: str) -> str:
+    """Control characters a person typed (a newline in a name) shown, never obeyed."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def interactive(no_input: bool) -> bool:
