@@ -89,7 +89,7 @@ def test_killed_after_the_commit_is_reported_complete(drafted: tuple[Path, Path]
 
 
 def test_a_hook_killed_while_it_sleeps_fails_the_step_cleanly(drafted: tuple[Path, Path]) -> None:
-    root, path = drafted
+    root, _ = drafted
     pid_file = root.parent / "hook.pid"
     marker = hook(root, "pre-commit", f"echo $$ > '{pid_file}'\nexec sleep 60")
     before, commit = snapshot(root), head(root)
