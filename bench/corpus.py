@@ -25,7 +25,8 @@ staff:
   - {name: Mohammad S, email: ms@kabar.test, roles: [editor]}
   - {name: Keyra, email: keyra@kabar.test, roles: [publisher]}
 """
-STATES = ("draft", "review", "edit", "published", "published", "published", "retracted")
+STATES = ("draft", "review", "edit", *("published",) * 46, "retracted")
+"""As in a real archive: nearly everything published, a small queue on the desk."""
 CATEGORIES = ("Pemerintahan", "Ekonomi", "Hukum", "Pendidikan", "Kesehatan")
 PLACES = ("Probolinggo", "Lumajang", "Pasuruan", "Jember", "Situbondo", "Bondowoso")
 

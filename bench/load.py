@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import build
+from corpus import STATES, build
 
 REDAKSI = str(Path(sys.executable).with_name("redaksi"))
 
@@ -70,7 +70,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         seed = root / "seed"
-        build(seed, args.desks * 7)  # one article in review per seven
+        build(seed, args.desks * len(STATES))  # one article in review per cycle of states
         hub = root / "hub.git"
         git(root, "clone", "-q", "--bare", str(seed), str(hub))
         port = free_port()

@@ -41,6 +41,14 @@ def _parse(text: str) -> dict[str, Any]:
     return data
 
 
+def load_or_builtin(root: Path, name: str) -> dict[str, Any]:
+    """The newsroom's schema, or the built-in one when the newsroom's cannot be read."""
+    try:
+        return load(root, name)
+    except (ValueError, OSError):
+        return _parse(builtin_text(name))
+
+
 @cache
 def _validator_for(text: str) -> Any:
     return validation.make_validator(_parse(text))

@@ -2,25 +2,82 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redaksi.core import article, commits, yamlio
-from redaksi.errors import RedaksiError
-from redaksi.infra import git, store
+from redaksi.core import commits, desk, yamlio
+from redaksi.infra import git
 from redaksi.services import articles
 
 
-def fronts(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(path, front matter) of every readable article; ``validate`` reports the others."""
-    for path in store.article_files(root):
-        try:
-            _, data = article.parse(store.read_text(root, path))
-        except (article.FormatProblem, RedaksiError):
+@dataclass(frozen=True)
+class Row:
+    """One article on the desk, as ``list`` shows it."""
+
+    path: str
+    id: str | None
+    slug: str | None
+    title: str | None
+    status: str
+    reporter_name: str | None
+    reporter_email: str | None
+    category: str | None
+    waiting_since: str | None
+
+    def as_json(self) -> Mapping[str, Any]:
+        reporter = (
+            {"name": self.reporter_name, "email": self.reporter_email}
+            if self.reporter_email
+            else None
+        )
+        return {
+            "id": self.id,
+            "slug": self.slug,
+            "title": self.title,
+            "status": self.status,
+            "path": self.path,
+            "reporter": reporter,
+            "category": self.category,
+            "waiting_since": self.waiting_since,
+        }
+
+
+def queue(
+    root: Path, statuses: Sequence[str], mine: str | None = None, reporter: str | None = None
+) -> list[Row]:
+    """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm)."""
+    from redaksi.services import catalog as c
+
+    rows = []
+    for found in c.articles(root):
+        e = found.entry
+        if e is None or e[c.STATUS] not in statuses:
             continue
-        yield store.relative(root, path), yamlio.to_plain(data)
+        if mine and mine.casefold() not in {x.casefold() for x in e[c.CREDITED]}:
+            continue
+        if reporter and (e[c.REPORTER_EMAIL] or "").casefold() != reporter.casefold():
+            continue
+        rows.append(
+            Row(
+                found.rel,
+                e[c.ID],
+                e[c.SLUG],
+                e[c.TITLE],
+                e[c.STATUS],
+                e[c.REPORTER_NAME],
+                e[c.REPORTER_EMAIL],
+                e[c.CATEGORY],
+                e[c.WAITING],
+            )
+        )
+
+    def oldest(row: Row) -> tuple[float, str]:
+        when = desk.parse_time(row.waiting_since)
+        return (when.timestamp() if when else float("inf"), row.path)
+
+    return sorted(rows, key=oldest)
 
 
 def show(root: Path, ref: str) -> dict[str, Any]:

@@ -6,22 +6,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from redaksi import schema
-from redaksi.config import CONFIG_FILE, config_problems
-from redaksi.core import article, validation
+from redaksi.config import config_problems
+from redaksi.core import validation
 from redaksi.core.validation import Problem, Record
-from redaksi.errors import RedaksiError
+from redaksi.errors import RedaksiError, UsageError
 from redaksi.infra import git, store
-
-
-class Progress(Protocol):
-    """Told how many files there are, then once per file (the CLI draws a bar from it)."""
-
-    def start(self, total: int) -> None: ...
-
-    def advance(self) -> None: ...
+from redaksi.services import catalog
+from redaksi.services.catalog import CATEGORY, ID, PROBLEMS, SLUG, WHERE, Progress
 
 
 @dataclass(frozen=True)
@@ -63,62 +56,104 @@ def schema_file_problems(root: Path) -> list[Problem]:
                 Problem(rel, err.line or 1, err.column or 1, "file", err.key, err.params)
             )
             continue
-        for detail in validation.schema_errors(data):
-            problems.append(Problem(rel, 1, 1, "schema", "rule.schema_invalid", {"detail": detail}))
+        if not _known_good(data, name):
+            for detail in validation.schema_errors(data):
+                problems.append(
+                    Problem(rel, 1, 1, "schema", "rule.schema_invalid", {"detail": detail})
+                )
     return problems
 
 
-def check_article(root: Path, path: Path, validator: object) -> tuple[list[Problem], Record | None]:
-    """Problems of one article file, and its cross-file record when it could be parsed."""
-    rel = store.relative(root, path)
-    try:
-        text = store.read_text(root, path)
-        _, data = article.parse(text)
-    except article.FormatProblem as err:
-        return [Problem(rel, err.line, err.column, "format", err.key, err.params)], None
-    except RedaksiError as err:
-        return [Problem(rel, err.line or 1, err.column or 1, "file", err.key, err.params)], None
-    problems = validation.check_document(validator, data, rel)
-    return problems, validation.record(rel, data)
+def _known_good(data: object, name: str) -> bool:
+    """The shipped schema needs no metaschema check (which costs an import of jsonschema)."""
+    return bool(data == json.loads(schema.builtin_text(name)))
+
+
+def _targets(root: Path, paths: Sequence[Path]) -> set[str]:
+    """Article paths (relative) named on the command line: files, or folders to walk."""
+    wanted: set[str] = set()
+    for path in paths:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        if not absolute.exists() and not absolute.is_symlink():
+            raise UsageError("file.missing", path=str(path))
+        if absolute.is_dir():
+            wanted |= {store.relative(root, p) for p in store.expand(root, [absolute])}
+        elif absolute.name.endswith(".md"):
+            wanted.add(store.relative(root, absolute))
+    return wanted
 
 
 def validate(
-    root: Path,
-    paths: Sequence[Path] | None = None,
-    progress: Progress | None = None,
+    root: Path, paths: Sequence[Path] | None = None, progress: Progress | None = None
 ) -> Report:
     """Validate the newsroom at ``root``: everything, or the named files and folders."""
     problems = schema_file_problems(root)
+    if (root / store.ARTICLES).is_symlink():  # never followed: say so rather than check nothing
+        problems.append(
+            Problem(store.ARTICLES, 1, 1, "file", "file.symlink", {"path": store.ARTICLES})
+        )
     config, data = config_problems(root)
     problems += config
     categories = None
     listed = data.get("categories") if data is not None else None
     if not config and isinstance(listed, list):
         categories = [str(c) for c in listed]
-    if paths is None:
-        files = store.article_files(root)
-    else:
-        files = [
-            p for p in store.expand(root, list(paths)) if store.relative(root, p) != CONFIG_FILE
+    only = _targets(root, list(paths)) if paths is not None else None
+    found = catalog.articles(root, progress, only)
+    known = {a.rel for a in found}
+    extra = sorted(only - known) if only is not None else []  # named files git does not list
+    from redaksi.services.analysis import analyse_file
+
+    everything = [(a.rel, a.entry) for a in found] + [
+        (rel, analyse_file(root, rel)) for rel in extra
+    ]
+    chosen = [(rel, e) for rel, e in everything if only is None or rel in only]
+    for rel, entry in chosen:
+        if entry is None:  # cannot happen: named articles are always analysed
+            continue
+        problems += [
+            Problem(rel, line, col, rule, key, dict(params))
+            for line, col, rule, key, params in entry[PROBLEMS]
         ]
-        files = [p for p in files if not store.relative(root, p).startswith(f"{schema.FOLDER}/")]
-    validator = schema.validator(root, schema.ARTICLE)
-    records: list[Record] = []
-    if progress is not None:
-        progress.start(len(files))
-    for path in files:
-        found, rec = check_article(root, path, validator)
-        problems += found
-        if rec is not None:
-            records.append(rec)
-        if progress is not None:
-            progress.advance()
-    problems += validation.cross_file(records, categories)
-    if paths is not None:
-        problems += _slug_clashes_elsewhere(root, records)
-        problems += _id_clashes_elsewhere(root, records)
-    unique = sorted(set(problems), key=Problem.sort_key)
-    return Report(unique, len(files))
+    records = [
+        Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in everything if e is not None
+    ]
+    unknown = [rel for rel, e in everything if e is None]
+    cross = validation.cross_file(records + [_name_only(rel) for rel in unknown], categories)
+    if unknown and only is not None:
+        cross += _ids_elsewhere(root, [r for r in records if r.file in only], set(unknown))
+    problems += [p for p in cross if only is None or p.file in only]
+    return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
+
+
+def _name_only(rel: str) -> Record:
+    """An article not read this time: its file name still tells its slug."""
+    return Record(rel, None, rel.rsplit("/", 1)[-1].removesuffix(".md"), None, {})
+
+
+def _ids_elsewhere(root: Path, named: Sequence[Record], unread: set[str]) -> list[Problem]:
+    """Ids of named articles that an unread article also uses (git grep, only when needed)."""
+    problems = []
+    for rec in named:
+        if not rec.id:
+            continue
+        [out] = git.plumb(
+            root, ["grep", "-l", "-F", "--untracked", "-e", f"id: {rec.id}", "--", store.ARTICLES]
+        )
+        others = [f for f in (out or b"").decode().splitlines() if f in unread]
+        if others:
+            line, column = rec.where.get("id", (1, 1))
+            problems.append(
+                Problem(
+                    rec.file,
+                    line,
+                    column,
+                    "unique-id",
+                    "rule.unique_id",
+                    {"value": rec.id, "others": ", ".join(others)},
+                )
+            )
+    return problems
 
 
 def changed(root: Path, since: str, within: Sequence[Path] | None = None) -> list[Path]:
@@ -131,55 +166,3 @@ def changed(root: Path, since: str, within: Sequence[Path] | None = None) -> lis
         folders = [p.absolute() for p in within]
         paths = [p for p in paths if any(p == f or f in p.parents for f in folders)]
     return paths
-
-
-def _id_clashes_elsewhere(root: Path, records: Sequence[Record]) -> list[Problem]:
-    """With named files only, an id can still be used by an article that was not named."""
-    named = {r.file for r in records}
-    problems = []
-    with git.Repository(root) as repo:
-        for rec in records:
-            if not rec.id:
-                continue
-            others = [
-                f for f in repo.files_containing(f"id: {rec.id}", store.ARTICLES) if f not in named
-            ]
-            if others:
-                line, column = rec.where.get("id", (1, 1))
-                problems.append(
-                    Problem(
-                        rec.file,
-                        line,
-                        column,
-                        "unique-id",
-                        "rule.unique_id",
-                        {"value": rec.id, "others": ", ".join(others)},
-                    )
-                )
-    return problems
-
-
-def _slug_clashes_elsewhere(root: Path, records: Sequence[Record]) -> list[Problem]:
-    """With named files only, a slug can still clash with an article that was not named."""
-    named = {r.file for r in records}
-    by_name: dict[str, list[str]] = {}
-    for path in store.article_files(root):
-        by_name.setdefault(path.name, []).append(store.relative(root, path))
-    problems = []
-    for rec in records:
-        if not rec.slug:
-            continue
-        others = [f for f in by_name.get(f"{rec.slug}.md", []) if f != rec.file and f not in named]
-        if others:
-            line, column = rec.where.get("slug", (1, 1))
-            problems.append(
-                Problem(
-                    rec.file,
-                    line,
-                    column,
-                    "unique-slug",
-                    "rule.unique_slug",
-                    {"value": rec.slug, "others": ", ".join(others)},
-                )
-            )
-    return problems

@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         from redaksi.core import desk, workflow
         from redaksi.errors import UsageError
         from redaksi.infra import git
-        from redaksi.services.reading import fronts
+        from redaksi.services.reading import queue
 
         newsroom, out = open_newsroom()
         wanted = tuple(status or desk.QUEUE)
@@ -116,36 +116,20 @@ def register(app: typer.Typer) -> None:
         if mine:
             with git.Repository(newsroom.root) as repo:
                 me = repo.identity().email
-        chosen = desk.select(fronts(newsroom.root), wanted, mine=me, reporter=reporter)
+        chosen = queue(newsroom.root, wanted, mine=me, reporter=reporter)
         if output_format is TableFormat.json:
-            out.json(
-                {
-                    "articles": [
-                        {
-                            "id": f.get("id"),
-                            "slug": f.get("slug"),
-                            "title": f.get("title"),
-                            "status": f.get("status"),
-                            "path": path,
-                            "reporter": f.get("reporter"),
-                            "category": f.get("category"),
-                            "waiting_since": desk.waiting_since(f),
-                        }
-                        for path, f in chosen
-                    ]
-                }
-            )
+            out.json({"articles": [row.as_json() for row in chosen]})
             return
         now = datetime.now(UTC)
         rows = [
             [
-                str(f.get("status", "")),
-                desk.age(desk.waiting_since(f), now),
-                str(f.get("slug", "")),
-                str(f.get("title", ""))[:60],
-                _person(f.get("reporter")).split(" <")[0],
+                row.status,
+                desk.age(row.waiting_since, now),
+                row.slug or "",
+                (row.title or "")[:60],
+                row.reporter_name or "",
             ]
-            for _, f in chosen
+            for row in chosen
         ]
         _table(["STATUS", "WAITING", "SLUG", "TITLE", "REPORTER"], rows)
 
