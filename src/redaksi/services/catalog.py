@@ -95,16 +95,17 @@ def _salt(root: Path) -> str:
 
 
 @dataclass(frozen=True)
-class _Scan:
-    """What git says about articles/: clean tracked files by blob, and the others."""
+class State:
+    """What the articles are now, as git sees them, summed up in one fingerprint."""
 
-    blobs: dict[str, str]  # path -> blob id, for files whose working tree matches the index
-    links: list[str]  # symbolic links git tracks
-    dirty: list[str]  # modified or untracked: read from disk
     fingerprint: str
+    listing: bytes  # git ls-files -s: the index entries under articles/
+    changed: frozenset[str]  # modified in the working tree
+    dirty: tuple[str, ...]  # modified or untracked articles: read from disk
 
 
-def _scan(root: Path) -> _Scan | None:
+def state(root: Path) -> State | None:
+    """The current state of articles/, or None where git cannot tell (not a repository)."""
     listing, modified, untracked = git.plumb(
         root,
         ["ls-files", "-s", "-z", "--", store.ARTICLES],
@@ -113,30 +114,77 @@ def _scan(root: Path) -> _Scan | None:
     )
     if listing is None or modified is None or untracked is None:
         return None
-    changed = {p for p in modified.decode("utf-8", "surrogateescape").split("\0") if p}
-    blobs: dict[str, str] = {}
-    links: list[str] = []
-    for line in listing.decode("utf-8", "surrogateescape").split("\0"):
+    changed = frozenset(p for p in modified.decode("utf-8", "surrogateescape").split("\0") if p)
+    names = changed | set(untracked.decode("utf-8", "surrogateescape").split("\0"))
+    dirty = tuple(sorted(p for p in names if p.endswith(".md")))
+    digest = hashlib.sha1(_salt(root).encode(), usedforsecurity=False)
+    digest.update(listing + b"\1" + modified + b"\1" + untracked)
+    for rel in dirty:
+        with contextlib.suppress(OSError):
+            digest.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+    for name in (CONFIG_FILE, f"{schema.FOLDER}/{schema.NEWSROOM}"):
+        with contextlib.suppress(OSError):
+            digest.update(b"\2" + (root / name).read_bytes())
+    return State(digest.hexdigest(), listing, changed, dirty)
+
+
+def _versions(root: Path, now: State) -> dict[str, str | None]:
+    """Each article path and the blob id of its bytes now (None: a link, not to be read)."""
+    versions: dict[str, str | None] = {}
+    for line in now.listing.decode("utf-8", "surrogateescape").split("\0"):
         if not line.endswith(".md"):
             continue
         meta, _, path = line.partition("\t")
         mode, blob, _ = meta.split(" ", 2)
         if mode == "120000":
-            links.append(path)
-        elif path not in changed:
-            blobs[path] = blob
-    dirty = sorted(
-        p
-        for p in changed | set(untracked.decode("utf-8", "surrogateescape").split("\0"))
-        if p.endswith(".md")
-    )
-    digest = hashlib.sha1(listing + b"\1" + modified + b"\1" + untracked, usedforsecurity=False)
-    for rel in dirty:
-        with contextlib.suppress(OSError):
-            digest.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+            versions[path] = None
+        elif path not in now.changed:
+            versions[path] = blob
+    for rel in now.dirty:
+        data = store.read_bytes(root / rel)
+        if data is not None:
+            versions[rel] = None if (root / rel).is_symlink() else blob_id(data)
+    return versions
+
+
+def _snapshot_path(root: Path) -> Path:
+    return git_dir(root) / "redaksi" / "snapshot"
+
+
+def recall(root: Path, now: State, part: str) -> Any:
+    """A whole answer (``report`` or ``desk``) remembered for exactly this state, or None."""
+    try:
+        data = marshal.loads(_snapshot_path(root).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("fingerprint") != now.fingerprint
+    ):
+        return None
+    return data.get(part)
+
+
+def remember(root: Path, now: State, part: str, value: Any) -> None:
+    """Keep a whole answer for this state, next to the others kept for it."""
+    path = _snapshot_path(root)
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        data = {}
+    if (
+        not isinstance(data, dict)
+        or data.get("fingerprint") != now.fingerprint
+        or data.get("format") != FORMAT
+    ):
+        data = {"format": FORMAT, "fingerprint": now.fingerprint}
+    data[part] = value
     with contextlib.suppress(OSError):
-        digest.update((root / CONFIG_FILE).read_bytes())
-    return _Scan(blobs, links, dirty, digest.hexdigest())
+        path.parent.mkdir(exist_ok=True)
+        temp = path.with_name(f"snapshot.{os.getpid()}.tmp")
+        temp.write_bytes(marshal.dumps(data))
+        os.replace(temp, path)
 
 
 def _analyse_many(
@@ -168,7 +216,10 @@ def _analyse_many(
 
 
 def articles(
-    root: Path, progress: Progress | None = None, only: set[str] | None = None
+    root: Path,
+    progress: Progress | None = None,
+    only: set[str] | None = None,
+    now: State | None = None,
 ) -> list[Article]:
     """Every article under articles/ with its entry, from memory where possible.
 
@@ -176,30 +227,18 @@ def articles(
     with an empty entry (``None``) rather than costing a read.
     """
     salt = _salt(root)
-    scan = _scan(root)
-    if scan is None:  # not tracked by git here: analyse everything, remember nothing
+    now = now or state(root)
+    if now is None:  # not tracked by git here: analyse everything, remember nothing
         rels = [store.relative(root, p) for p in store.article_files(root)]
         if progress is not None:
             progress.start(len(rels))
         found = _analyse_many(root, [(rel, None) for rel in rels], progress)
         return [Article(rel, found[rel]) for rel in rels]
     cache = _read_cache(root, salt)
-    if cache.get("fingerprint") == scan.fingerprint:
-        return [
-            Article(rel, entry) for rel, entry in zip(cache["paths"], cache["entries"], strict=True)
-        ]
     known: dict[str, Entry] = dict(
         zip(cache.get("blobs", ()), cache.get("entries", ()), strict=False)
     )
-    versions: dict[str, str | None] = dict(scan.blobs)
-    for rel in scan.dirty:
-        data = store.read_bytes(root / rel)
-        if data is not None and not (root / rel).is_symlink():
-            versions[rel] = blob_id(data)
-        elif data is not None:
-            versions[rel] = None
-    for rel in scan.links:
-        versions[rel] = None
+    versions = _versions(root, now)
     jobs = [
         (rel, blob)
         for rel, blob in versions.items()
@@ -208,21 +247,17 @@ def articles(
     if progress is not None:
         progress.start(len(jobs))
     fresh = _analyse_many(root, jobs, progress)
-    known.update({key: entry for key, entry in fresh.items() if len(key) == 40 and "/" not in key})
-    paths = sorted(versions)
-    entries = [known.get(versions[rel] or "") if versions[rel] else fresh.get(rel) for rel in paths]
-    if all(entry is not None for entry in entries):
-        blobs = [versions[rel] or "" for rel in paths]
-        whole = {
-            "paths": paths,
-            "blobs": blobs,
-            "entries": entries,
-            "fingerprint": scan.fingerprint,
-        }
-        _write_cache(root, {"format": FORMAT, "salt": salt, **whole})
-    elif fresh:  # a partial run still remembers what it learned, without a fingerprint
+    learned = {key: entry for key, entry in fresh.items() if len(key) == 40 and "/" not in key}
+    if learned:
+        known.update(learned)
+        current = {blob for blob in versions.values() if blob}  # forget versions no longer here
+        kept = {blob: entry for blob, entry in known.items() if blob in current}
         _write_cache(
             root,
-            {"format": FORMAT, "salt": salt, "blobs": list(known), "entries": list(known.values())},
+            {"format": FORMAT, "salt": salt, "blobs": list(kept), "entries": list(kept.values())},
         )
-    return [Article(rel, entry) for rel, entry in zip(paths, entries, strict=True)]
+    paths = sorted(versions)
+    return [
+        Article(rel, known.get(versions[rel] or "") if versions[rel] else fresh.get(rel))
+        for rel in paths
+    ]

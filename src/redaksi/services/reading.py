@@ -44,34 +44,64 @@ class Row:
         }
 
 
+DESK = (
+    "path",
+    "id",
+    "slug",
+    "title",
+    "status",
+    "reporter_name",
+    "reporter_email",
+    "category",
+    "waiting_since",
+)
+
+
+def _desk(root: Path) -> dict[str, list[Any]]:
+    """What the desk needs of every article, as columns; remembered whole for an unchanged tree."""
+    from redaksi.services import catalog as c
+
+    now = c.state(root)
+    kept = c.recall(root, now, "desk") if now is not None else None
+    if kept is not None:
+        return dict(kept)
+    fields = (
+        c.ID,
+        c.SLUG,
+        c.TITLE,
+        c.STATUS,
+        c.REPORTER_NAME,
+        c.REPORTER_EMAIL,
+        c.CATEGORY,
+        c.WAITING,
+        c.CREDITED,
+    )
+    columns: dict[str, list[Any]] = {name: [] for name in (*DESK, "credited")}
+    for found in c.articles(root, now=now):
+        if found.entry is None:
+            continue
+        columns["path"].append(found.rel)
+        for name, index in zip((*DESK[1:], "credited"), fields, strict=True):
+            columns[name].append(found.entry[index])
+    if now is not None:
+        c.remember(root, now, "desk", columns)
+    return columns
+
+
 def queue(
     root: Path, statuses: Sequence[str], mine: str | None = None, reporter: str | None = None
 ) -> list[Row]:
     """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm)."""
-    from redaksi.services import catalog as c
-
+    columns = _desk(root)
     rows = []
-    for found in c.articles(root):
-        e = found.entry
-        if e is None or e[c.STATUS] not in statuses:
+    for n, status in enumerate(columns["status"]):
+        if status not in statuses:
             continue
-        if mine and mine.casefold() not in {x.casefold() for x in e[c.CREDITED]}:
+        if mine and mine.casefold() not in {x.casefold() for x in columns["credited"][n]}:
             continue
-        if reporter and (e[c.REPORTER_EMAIL] or "").casefold() != reporter.casefold():
+        if reporter and (columns["reporter_email"][n] or "").casefold() != reporter.casefold():
             continue
-        rows.append(
-            Row(
-                found.rel,
-                e[c.ID],
-                e[c.SLUG],
-                e[c.TITLE],
-                e[c.STATUS],
-                e[c.REPORTER_NAME],
-                e[c.REPORTER_EMAIL],
-                e[c.CATEGORY],
-                e[c.WAITING],
-            )
-        )
+        rows.append(Row(*(columns[name][n] for name in DESK)))
 
     def oldest(row: Row) -> tuple[float, str]:
         when = desk.parse_time(row.waiting_since)

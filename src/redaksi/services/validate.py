@@ -87,6 +87,29 @@ def validate(
     root: Path, paths: Sequence[Path] | None = None, progress: Progress | None = None
 ) -> Report:
     """Validate the newsroom at ``root``: everything, or the named files and folders."""
+    now = catalog.state(root) if paths is None else None
+    kept = catalog.recall(root, now, "report") if now is not None else None
+    if kept is not None:  # nothing changed since the last whole run
+        return Report(
+            [
+                Problem(f, line, col, rule, key, dict(params))
+                for f, line, col, rule, key, params in kept[0]
+            ],
+            kept[1],
+        )
+    report = _validate(root, paths, progress, now)
+    if now is not None:
+        flat = [
+            (p.file, p.line, p.column, p.rule, p.key, tuple(p.params.items()))
+            for p in report.problems
+        ]
+        catalog.remember(root, now, "report", (flat, report.checked))
+    return report
+
+
+def _validate(
+    root: Path, paths: Sequence[Path] | None, progress: Progress | None, now: catalog.State | None
+) -> Report:
     problems = schema_file_problems(root)
     if (root / store.ARTICLES).is_symlink():  # never followed: say so rather than check nothing
         problems.append(
@@ -99,7 +122,7 @@ def validate(
     if not config and isinstance(listed, list):
         categories = [str(c) for c in listed]
     only = _targets(root, list(paths)) if paths is not None else None
-    found = catalog.articles(root, progress, only)
+    found = catalog.articles(root, progress, only, now=now)
     known = {a.rel for a in found}
     extra = sorted(only - known) if only is not None else []  # named files git does not list
     from redaksi.services.analysis import analyse_file
