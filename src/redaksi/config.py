@@ -6,15 +6,21 @@ trust its shape; a broken config is one clear line naming its position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import hashlib
+import marshal
+import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from redaksi import schema
-from redaksi.core import article, yamlio
-from redaksi.core.validation import Problem, check_document
+from redaksi import __version__, schema
 from redaksi.errors import RefusedError, RepositoryError
 from redaksi.infra import git, store
+
+if TYPE_CHECKING:
+    from redaksi.core.validation import Problem
 
 CONFIG_FILE = "redaksi.yaml"
 ROLES = ("reporter", "editor", "publisher")
@@ -74,6 +80,9 @@ def config_problems(
     root: Path, text: str | None = None
 ) -> tuple[list[Problem], dict[str, object] | None]:
     """Everything wrong with redaksi.yaml (or ``text``, as git had it), and its data if readable."""
+    from redaksi.core import article, yamlio
+    from redaksi.core.validation import Problem, check_document
+
     path = root / CONFIG_FILE
     try:
         text = store.read_text(root, path) if text is None else text
@@ -98,8 +107,53 @@ def config_problems(
     return problems, yamlio.to_plain(data)
 
 
+def _cache_key(root: Path) -> tuple[Path, bytes | None]:
+    from redaksi.infra.guard import git_dir
+
+    path = git_dir(root) / "redaksi" / "config"
+    try:
+        raw = (root / CONFIG_FILE).read_bytes()
+    except OSError:
+        return path, None
+    own = schema.path_for(root, schema.NEWSROOM)
+    extra = own.read_bytes() if own else b""
+    return path, hashlib.sha1(
+        raw + b"\0" + extra + __version__.encode(), usedforsecurity=False
+    ).digest()
+
+
 def load(root: Path, text: str | None = None) -> Newsroom:
-    """The newsroom at ``root`` (or as ``text`` describes it); a bad config is exit 4."""
+    """The newsroom at ``root`` (or as ``text`` describes it); a bad config is exit 4.
+
+    A config that was read and found good is remembered in ``.git/redaksi/config`` under a
+    hash of its bytes (and of the schema), so later commands need not parse it again.
+    """
+    if text is None:
+        path, key = _cache_key(root)
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError, KeyError):
+            kept = marshal.loads(path.read_bytes())
+            if key is not None and kept["key"] == key:
+                fields = dict(kept["newsroom"])
+                fields["staff"] = tuple(
+                    StaffMember(n, e, frozenset(r)) for n, e, r in fields["staff"]
+                )
+                fields["categories"] = tuple(fields["categories"])
+                return Newsroom(root=root, **fields)
+        newsroom = _load(root, None)
+        if key is not None:
+            fields = {k: v for k, v in asdict(newsroom).items() if k != "root"}
+            fields["staff"] = [(m.name, m.email, sorted(m.roles)) for m in newsroom.staff]
+            fields["categories"] = list(newsroom.categories)
+            with contextlib.suppress(OSError, ValueError):
+                path.parent.mkdir(exist_ok=True)
+                temp = path.with_name(f"config.{os.getpid()}.tmp")
+                temp.write_bytes(marshal.dumps({"key": key, "newsroom": fields}))
+                os.replace(temp, path)
+        return newsroom
+    return _load(root, text)
+
+
+def _load(root: Path, text: str | None) -> Newsroom:
     problems, data = config_problems(root, text)
     if problems or data is None:
         first = problems[0]
@@ -111,9 +165,9 @@ def load(root: Path, text: str | None = None) -> Newsroom:
             detail_msg=first.key,
             **first.params,
         )
+    members: Any = data["staff"]  # shape checked by the schema
     staff = tuple(
-        StaffMember(str(m["name"]), str(m["email"]), frozenset(m["roles"]))
-        for m in data["staff"]  # type: ignore[attr-defined]  # shape checked by the schema
+        StaffMember(str(m["name"]), str(m["email"]), frozenset(m["roles"])) for m in members
     )
     return Newsroom(
         root=root,

@@ -8,8 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from redaksi.core import validation
-
 ARTICLE = "article.schema.json"
 NEWSROOM = "newsroom.schema.json"
 FOLDER = "schemas"
@@ -51,6 +49,8 @@ def load_or_builtin(root: Path, name: str) -> dict[str, Any]:
 
 @cache
 def _validator_for(text: str) -> Any:
+    from redaksi.core import validation
+
     return validation.make_validator(_parse(text))
 
 

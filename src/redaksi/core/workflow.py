@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from redaksi.core import yamlio
 from redaksi.errors import RefusedError, UsageError
 
 STATUSES = ("draft", "review", "edit", "published", "retracted")
@@ -153,6 +152,8 @@ def decide(
     front: Mapping[str, Any], action: str, actor: Actor, now: str, options: Options
 ) -> Change:
     """The change ``actor`` makes by taking ``action`` at time ``now`` (RFC 3339), or a refusal."""
+    from redaksi.core import yamlio  # ruamel: only when a transition is really taken
+
     row = TRANSITIONS[action]
     _require(row, options)
     status = str(front.get("status", ""))

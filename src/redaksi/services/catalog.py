@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -99,39 +100,119 @@ class State:
     """What the articles are now, as git sees them, summed up in one fingerprint."""
 
     fingerprint: str
-    listing: bytes  # git ls-files -s: the index entries under articles/
     changed: frozenset[str]  # modified in the working tree
     dirty: tuple[str, ...]  # modified or untracked articles: read from disk
 
 
-def state(root: Path) -> State | None:
-    """The current state of articles/, or None where git cannot tell (not a repository)."""
-    listing, modified, untracked = git.plumb(
-        root,
-        ["ls-files", "-s", "-z", "--", store.ARTICLES],
-        ["diff-files", "--name-only", "-z", "--", store.ARTICLES],
-        ["ls-files", "-o", "--exclude-standard", "-z", "--", store.ARTICLES],
+RACY = 2_000_000_000
+"""Nanoseconds: a folder changed this close to the moment it was looked at may change again
+within the same clock tick unseen, so its time is not trusted next run (as git's own
+untracked cache does)."""
+
+
+def _folders(root: Path) -> dict[str, int]:
+    """Every folder under articles/ and its modification time (no file is stat'ed)."""
+    found: dict[str, int] = {}
+    stack = [root / store.ARTICLES]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            found[str(folder)] = info.st_mtime_ns
+            if info.st_nlink == 2:  # a folder's link count is 2 + its subfolders: a leaf
+                continue
+            with os.scandir(folder) as entries:
+                stack.extend(
+                    Path(e.path)
+                    for e in entries
+                    if e.is_dir(follow_symlinks=False) and e.name != ".git"
+                )
+        except OSError:
+            continue
+    return found
+
+
+def _untracked(root: Path, seen: dict[str, int]) -> bytes | None:
+    """``git ls-files -o`` for articles/, reused while no folder under it has changed."""
+    path = git_dir(root) / "redaksi" / "untracked"
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        folders, recorded, listing = marshal.loads(path.read_bytes())
+        if folders == seen and all(mtime < recorded - RACY for mtime in seen.values()):
+            return bytes(listing)
+    [listing] = git.plumb(
+        root, ["ls-files", "-o", "--exclude-standard", "-z", "--", store.ARTICLES]
     )
-    if listing is None or modified is None or untracked is None:
+    if listing is not None:
+        with contextlib.suppress(OSError, ValueError):
+            path.parent.mkdir(exist_ok=True)
+            temp = path.with_name(f"untracked.{os.getpid()}.tmp")
+            temp.write_bytes(marshal.dumps((seen, time.time_ns(), listing)))
+            os.replace(temp, path)
+    return listing
+
+
+def state(root: Path) -> State | None:
+    """The current state of articles/, or None where git cannot tell (not a repository).
+
+    git compares every tracked file with the index (the one cost that grows with the
+    archive) while this process hashes the index itself and looks at folder times to know
+    whether untracked files can have come or gone.
+    """
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_OPTIONAL_LOCKS": "0",
+    }  # never rewrite the index: its bytes are our key
+    try:
+        diff = subprocess.Popen(
+            ["git", "diff-files", "--name-only", "-z", "--", store.ARTICLES],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+    except OSError:
+        return None
+    try:
+        index = (git_dir(root) / "index").read_bytes()
+    except OSError:
+        index = b""
+    seen = _folders(root)
+    modified = diff.communicate()[0]
+    if diff.returncode != 0:
+        return None
+    untracked = _untracked(root, seen)
+    if untracked is None:
         return None
     changed = frozenset(p for p in modified.decode("utf-8", "surrogateescape").split("\0") if p)
     names = changed | set(untracked.decode("utf-8", "surrogateescape").split("\0"))
     dirty = tuple(sorted(p for p in names if p.endswith(".md")))
     digest = hashlib.sha1(_salt(root).encode(), usedforsecurity=False)
-    digest.update(listing + b"\1" + modified + b"\1" + untracked)
+    digest.update(index + b"\1" + modified + b"\1" + untracked)
     for rel in dirty:
         with contextlib.suppress(OSError):
             digest.update(rel.encode() + b"\0" + (root / rel).read_bytes())
-    for name in (CONFIG_FILE, f"{schema.FOLDER}/{schema.NEWSROOM}"):
+    for name in (
+        CONFIG_FILE,
+        f"{schema.FOLDER}/{schema.NEWSROOM}",
+        ".gitignore",
+        f"{store.ARTICLES}/.gitignore",
+    ):
         with contextlib.suppress(OSError):
             digest.update(b"\2" + (root / name).read_bytes())
-    return State(digest.hexdigest(), listing, changed, dirty)
+    return State(digest.hexdigest(), changed, dirty)
+
+
+def _listing(root: Path) -> bytes:
+    [listing] = git.plumb(root, ["ls-files", "-s", "-z", "--", store.ARTICLES])
+    return listing or b""
 
 
 def _versions(root: Path, now: State) -> dict[str, str | None]:
     """Each article path and the blob id of its bytes now (None: a link, not to be read)."""
     versions: dict[str, str | None] = {}
-    for line in now.listing.decode("utf-8", "surrogateescape").split("\0"):
+    for line in _listing(root).decode("utf-8", "surrogateescape").split("\0"):
         if not line.endswith(".md"):
             continue
         meta, _, path = line.partition("\t")
@@ -147,43 +228,28 @@ def _versions(root: Path, now: State) -> dict[str, str | None]:
     return versions
 
 
-def _snapshot_path(root: Path) -> Path:
-    return git_dir(root) / "redaksi" / "snapshot"
+def _snapshot_path(root: Path, part: str) -> Path:
+    return git_dir(root) / "redaksi" / f"snapshot-{part}"
 
 
 def recall(root: Path, now: State, part: str) -> Any:
-    """A whole answer (``report`` or ``desk``) remembered for exactly this state, or None."""
+    """A whole answer (``report``, ``desk-review``...) kept for exactly this state, or None."""
     try:
-        data = marshal.loads(_snapshot_path(root).read_bytes())
+        data = marshal.loads(_snapshot_path(root, part).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or data.get("fingerprint") != now.fingerprint
-    ):
+    if not isinstance(data, tuple) or len(data) != 3 or data[:2] != (FORMAT, now.fingerprint):
         return None
-    return data.get(part)
+    return data[2]
 
 
 def remember(root: Path, now: State, part: str, value: Any) -> None:
-    """Keep a whole answer for this state, next to the others kept for it."""
-    path = _snapshot_path(root)
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        data = {}
-    if (
-        not isinstance(data, dict)
-        or data.get("fingerprint") != now.fingerprint
-        or data.get("format") != FORMAT
-    ):
-        data = {"format": FORMAT, "fingerprint": now.fingerprint}
-    data[part] = value
-    with contextlib.suppress(OSError):
+    """Keep a whole answer for this state (one small file per part: read only what is asked)."""
+    path = _snapshot_path(root, part)
+    with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(exist_ok=True)
-        temp = path.with_name(f"snapshot.{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps(data))
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temp.write_bytes(marshal.dumps((FORMAT, now.fingerprint, value)))
         os.replace(temp, path)
 
 

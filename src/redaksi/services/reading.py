@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redaksi.core import commits, desk, yamlio
+from redaksi.core import commits, desk
+from redaksi.core.workflow import STATUSES
 from redaksi.infra import git
-from redaksi.services import articles
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,22 @@ DESK = (
 )
 
 
-def _desk(root: Path) -> dict[str, list[Any]]:
-    """What the desk needs of every article, as columns; remembered whole for an unchanged tree."""
+def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
+    """What the desk needs of the articles in ``statuses``, as columns.
+
+    Kept whole per status for an unchanged tree, so the usual queue (a few hundred drafts and
+    reviews) is read without touching the archive of published stories.
+    """
     from redaksi.services import catalog as c
 
     now = c.state(root)
-    kept = c.recall(root, now, "desk") if now is not None else None
-    if kept is not None:
-        return dict(kept)
+    columns: dict[str, list[Any]] = {name: [] for name in (*DESK, "credited")}
+    kept = [c.recall(root, now, f"desk-{s}") for s in statuses] if now is not None else [None]
+    if all(part is not None for part in kept):
+        for part in kept:
+            for name, values in (part or {}).items():
+                columns[name] += values
+        return columns
     fields = (
         c.ID,
         c.SLUG,
@@ -76,15 +84,23 @@ def _desk(root: Path) -> dict[str, list[Any]]:
         c.WAITING,
         c.CREDITED,
     )
-    columns: dict[str, list[Any]] = {name: [] for name in (*DESK, "credited")}
+    by_status: dict[str, dict[str, list[Any]]] = {
+        s: {name: [] for name in columns} for s in STATUSES
+    }
     for found in c.articles(root, now=now):
-        if found.entry is None:
+        entry = found.entry
+        if entry is None or entry[c.STATUS] not in by_status:
             continue
-        columns["path"].append(found.rel)
+        part = by_status[entry[c.STATUS]]
+        part["path"].append(found.rel)
         for name, index in zip((*DESK[1:], "credited"), fields, strict=True):
-            columns[name].append(found.entry[index])
-    if now is not None:
-        c.remember(root, now, "desk", columns)
+            part[name].append(entry[index])
+    for status, part in by_status.items():
+        if now is not None:
+            c.remember(root, now, f"desk-{status}", part)
+        if status in statuses:
+            for name, values in part.items():
+                columns[name] += values
     return columns
 
 
@@ -92,7 +108,7 @@ def queue(
     root: Path, statuses: Sequence[str], mine: str | None = None, reporter: str | None = None
 ) -> list[Row]:
     """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm)."""
-    columns = _desk(root)
+    columns = _desk(root, statuses)
     rows = []
     for n, status in enumerate(columns["status"]):
         if status not in statuses:
@@ -112,6 +128,9 @@ def queue(
 
 def show(root: Path, ref: str) -> dict[str, Any]:
     """The front matter of one article as plain data, plus its ``path``."""
+    from redaksi.core import yamlio
+    from redaksi.services import articles
+
     loaded = articles.load(root, articles.find(root, ref))
     return {**yamlio.to_plain(loaded.data), "path": loaded.rel}
 
