@@ -1,5 +1,5 @@
 """Entry point for ``python -m redaksi``."""
 
-from redaksi.cli.app import main
+from redaksi.cli.entry import main
 
 main()

@@ -158,20 +158,10 @@ def state(root: Path) -> State | None:
     archive) while this process hashes the index itself and looks at folder times to know
     whether untracked files can have come or gone.
     """
-    import subprocess
+    from redaksi.infra import prefetch
 
-    env = {
-        **os.environ,
-        "GIT_OPTIONAL_LOCKS": "0",
-    }  # never rewrite the index: its bytes are our key
     try:
-        diff = subprocess.Popen(
-            ["git", "diff-files", "--name-only", "-z", "--", store.ARTICLES],
-            cwd=root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
+        diff = prefetch.take(root)  # never rewrites the index: its bytes are part of our key
     except OSError:
         return None
     try:
