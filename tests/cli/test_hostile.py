@@ -151,7 +151,10 @@ def test_an_article_that_is_a_symlink_is_refused(newsroom: Path, cli) -> None:
     assert snapshot(newsroom) == before
     assert (real.parent / "bupati-larang-opd.md").is_symlink()
     validated = cli(newsroom, "validate").out
-    assert "bupati-larang-opd.md:1:1: 'articles/2025/03/bupati-larang-opd.md' is a symbolic link" in validated
+    assert (
+        "bupati-larang-opd.md:1:1: 'articles/2025/03/bupati-larang-opd.md' is a symbolic link"
+        in validated
+    )
 
 
 def test_an_articles_folder_linked_out_of_the_repository_is_not_read(

@@ -17,14 +17,54 @@ FAST = validation.make_fast_validator(SCHEMA)
 
 SCALARS = st.one_of(
     st.sampled_from(
-        ["draft", "review", "published", "2025-03-04T09:12:00+07:00", "2025-02-31T09:12:00+07:00", "2025-03-04",
-         "ali@kabar.test", "ali-at-kabar", "0f9c7a52-5f1e-4c51-9a53-8e2b61c0d2a4", "017", "1_000", "yes", "true",
-         "~", "null", "", "1e3", ".inf", "0x1F", "<<", "=", "a: b", "#x", "Hukum", "bupati-larang-opd", "-", "- a"]
+        [
+            "draft",
+            "review",
+            "published",
+            "2025-03-04T09:12:00+07:00",
+            "2025-02-31T09:12:00+07:00",
+            "2025-03-04",
+            "ali@kabar.test",
+            "ali-at-kabar",
+            "0f9c7a52-5f1e-4c51-9a53-8e2b61c0d2a4",
+            "017",
+            "1_000",
+            "yes",
+            "true",
+            "~",
+            "null",
+            "",
+            "1e3",
+            ".inf",
+            "0x1F",
+            "<<",
+            "=",
+            "a: b",
+            "#x",
+            "Hukum",
+            "bupati-larang-opd",
+            "-",
+            "- a",
+        ]
     ),
     st.text(max_size=12),
 )
 KEYS = st.sampled_from(
-    ["id", "title", "slug", "status", "category", "tags", "dateline", "reporter", "editor", "created_at", "history", "x-a", "other"]
+    [
+        "id",
+        "title",
+        "slug",
+        "status",
+        "category",
+        "tags",
+        "dateline",
+        "reporter",
+        "editor",
+        "created_at",
+        "history",
+        "x-a",
+        "other",
+    ]
 )
 
 
@@ -44,12 +84,19 @@ def documents(draw: st.DrawFn) -> str:
         if kind == 0:
             lines.append(f"{key}: {_style(draw(SCALARS), draw(st.integers(0, 2)))}")
         elif kind == 1:
-            items = ", ".join(_style(draw(SCALARS), draw(st.integers(1, 2))) for _ in range(draw(st.integers(0, 3))))
+            items = ", ".join(
+                _style(draw(SCALARS), draw(st.integers(1, 2)))
+                for _ in range(draw(st.integers(0, 3)))
+            )
             lines.append(f"{key}: [{items}]")
         elif kind == 2:
-            lines.append(f"{key}: {{name: {_style(draw(SCALARS), 2)}, email: {_style(draw(SCALARS), draw(st.integers(0, 2)))}}}")
+            lines.append(
+                f"{key}: {{name: {_style(draw(SCALARS), 2)}, email: {_style(draw(SCALARS), draw(st.integers(0, 2)))}}}"
+            )
         else:
-            lines.append(f"{key}:\n  - {{action: {draw(SCALARS) or 'x'}, to: review, by: a@b.co, at: {draw(SCALARS) or 'x'}}}")
+            lines.append(
+                f"{key}:\n  - {{action: {draw(SCALARS) or 'x'}, to: review, by: a@b.co, at: {draw(SCALARS) or 'x'}}}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +129,15 @@ def test_fast_reader_never_accepts_what_the_exact_reader_refuses(text: str) -> N
 
 
 def test_it_steps_aside_for_anchors_tags_numbers_and_duplicates() -> None:
-    for text in ("a: &x 1\n", "a: !!str x\n", "a: 017\n", "a: b\na: c\n", "<<: {a: 1}\n", "a: yes1\nb: true\n", "- a\n"):
+    for text in (
+        "a: &x 1\n",
+        "a: !!str x\n",
+        "a: 017\n",
+        "a: b\na: c\n",
+        "<<: {a: 1}\n",
+        "a: yes1\nb: true\n",
+        "- a\n",
+    ):
         assert fastread.load(text) is None, text
 
 
@@ -91,4 +146,6 @@ def test_top_level_positions_match_the_exact_reader() -> None:
     fast = fastread.load(text)
     data = yamlio.load_mapping(text)
     assert fast is not None
-    assert {k: fast.where[k] for k in ("id", "title", "slug")} == {k: tuple(data.lc.value(k)) for k in ("id", "title", "slug")}
+    assert {k: fast.where[k] for k in ("id", "title", "slug")} == {
+        k: tuple(data.lc.value(k)) for k in ("id", "title", "slug")
+    }

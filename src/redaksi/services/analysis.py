@@ -7,6 +7,7 @@ catalog, so it keeps its validators per process.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,16 @@ from redaksi.infra import store
 Entry = tuple[Any, ...]
 
 
-@cache
 def _fast_validator(root: Path) -> Any:
-    return validation.make_fast_validator(schema.load_or_builtin(root, schema.ARTICLE))
+    """jsonschema-rs for the schema as it is now (kept per schema text, never per folder)."""
+    return _fast_validator_for(
+        json.dumps(schema.load_or_builtin(root, schema.ARTICLE), sort_keys=True)
+    )
+
+
+@cache
+def _fast_validator_for(text: str) -> Any:
+    return validation.make_fast_validator(json.loads(text))
 
 
 def _person(value: Any) -> tuple[str | None, str | None]:

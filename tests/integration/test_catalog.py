@@ -1,0 +1,159 @@
+"""The catalog never gives a stale answer: every way an article can change is seen."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from redaksi.services import catalog
+from tests.conftest import git
+
+GOOD = """\
+---
+id: 0f9c7a52-5f1e-4c51-9a53-8e2b61c0d{n:03d}
+title: Berita {n}
+slug: berita-{n}
+status: {status}
+category: Hukum
+reporter: {{name: Ali, email: ali@kabar.test}}
+created_at: 2025-03-04T09:12:00+07:00
+---
+(*)
+"""
+
+
+def write(root: Path, n: int, status: str = "draft") -> Path:
+    path = root / "articles" / "2025" / "03" / f"berita-{n}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(GOOD.format(n=n, status=status))
+    return path
+
+
+def fresh(cli, root: Path, *args: str) -> str:
+    """The answer with nothing remembered."""
+    shutil.rmtree(root / ".git" / "redaksi", ignore_errors=True)
+    return cli(root, *args).out
+
+
+def test_uncommitted_staged_and_untracked_changes_are_seen(newsroom: Path, cli) -> None:
+    for n in range(3):
+        write(newsroom, n)
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "three")
+    assert cli(newsroom, "validate").code == 0
+    path = write(newsroom, 1, status="publishd")  # edited, not staged
+    assert cli(newsroom, "validate").code == 1
+    git(newsroom, "add", str(path))  # staged: the index changes
+    assert cli(newsroom, "validate").code == 1
+    write(newsroom, 1)  # back, but the index still has the broken version
+    assert cli(newsroom, "validate").code == 0
+    write(newsroom, 7, status="terbit")  # a new, untracked article
+    assert "berita-7.md" in cli(newsroom, "validate").out
+    (newsroom / "articles" / "2025" / "03" / "berita-7.md").unlink()
+    assert cli(newsroom, "validate").code == 0
+
+
+def test_same_size_same_second_edits_are_seen(newsroom: Path, cli) -> None:
+    path = write(newsroom, 1)
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "one")
+    assert cli(newsroom, "list", "--format", "json").code == 0
+    stat = path.stat()
+    path.write_text(path.read_text().replace("status: draft", "status: edit!"))  # same length
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time
+    result = json.loads(cli(newsroom, "list", "--status", "all", "--format", "json").out)
+    assert result["articles"] == []  # 'edit!' is no status: the article left every queue
+    assert cli(newsroom, "validate").code == 1
+
+
+def test_schema_and_config_changes_are_seen(newsroom: Path, cli) -> None:
+    write(newsroom, 1)
+    assert cli(newsroom, "validate").code == 0
+    config = newsroom / "redaksi.yaml"
+    config.write_text(
+        config.read_text().replace("[Pemerintahan, Ekonomi, Hukum]", "[Pemerintahan, Ekonomi]")
+    )
+    assert "category 'Hukum' is not in redaksi.yaml" in cli(newsroom, "validate").out
+    config.write_text(
+        config.read_text().replace("[Pemerintahan, Ekonomi]", "[Pemerintahan, Ekonomi, Hukum]")
+    )
+    assert cli(newsroom, "validate").code == 0
+    schemas = newsroom / "schemas"
+    schemas.mkdir()
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "schemas" / "article.schema.json").read_text()
+    )
+    schema["required"].append("dateline")
+    (schemas / "article.schema.json").write_text(json.dumps(schema))
+    assert "'dateline' is missing" in cli(newsroom, "validate").out
+
+
+def test_a_damaged_or_deleted_cache_is_ignored(newsroom: Path, cli) -> None:
+    write(newsroom, 1, status="terbit")
+    expected = cli(newsroom, "validate").out
+    for name in os.listdir(newsroom / ".git" / "redaksi"):
+        (newsroom / ".git" / "redaksi" / name).write_bytes(b"\x00garbage")
+    assert cli(newsroom, "validate").out == expected
+    assert fresh(cli, newsroom, "validate") == expected
+
+
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["edit", "break", "new", "delete", "commit", "stage", "restore"]),
+        st.integers(0, 4),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(OPERATIONS)
+def test_remembered_answers_equal_fresh_ones_after_any_changes(
+    newsroom: Path, cli, operations
+) -> None:
+    for n in range(3):
+        write(newsroom, n)
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "start", "--allow-empty")
+    for operation, n in operations:
+        path = newsroom / "articles" / "2025" / "03" / f"berita-{n}.md"
+        if operation == "edit":
+            write(newsroom, n, status="review")
+        elif operation == "break":
+            write(newsroom, n, status="rusak")
+        elif operation == "new":
+            write(newsroom, n + 10)
+        elif operation == "delete" and path.exists():
+            path.unlink()
+        elif operation == "commit":
+            git(newsroom, "add", "-A")
+            git(newsroom, "commit", "-qm", "step", "--allow-empty")
+        elif operation == "stage":
+            git(newsroom, "add", "-A")
+        elif operation == "restore":
+            git(newsroom, "checkout", "-q", "--", ".")
+        remembered = [
+            cli(newsroom, "validate", "--format", "json").out,
+            cli(newsroom, "list", "--status", "all", "--format", "json").out,
+        ]
+        assert remembered == [
+            fresh(cli, newsroom, "validate", "--format", "json"),
+            fresh(cli, newsroom, "list", "--status", "all", "--format", "json"),
+        ]
+    git(newsroom, "rm", "-rq", "--cached", "--ignore-unmatch", "articles/2025")
+    shutil.rmtree(newsroom / "articles" / "2025", ignore_errors=True)
+    git(newsroom, "commit", "-qm", "reset", "--allow-empty")
+
+
+def test_the_blob_id_is_gits() -> None:
+    assert catalog.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
