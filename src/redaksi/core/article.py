@@ -184,6 +184,14 @@ def _with_comment(data: CommentedMap, key: str, line: str, new: str) -> str:
     return new + " " * max(gap, 1) + comment
 
 
+@dataclass(frozen=True)
+class Rewritten:
+    """The new text of an article, and its front matter as re-read to check the edit."""
+
+    text: str
+    data: CommentedMap
+
+
 def rewrite(
     article: Article,
     data: CommentedMap,
@@ -191,6 +199,17 @@ def rewrite(
     set_keys: Mapping[str, Any] | None = None,
     append: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> str:
+    """The article's text with ``set_keys`` replaced or added and ``append`` items appended."""
+    return rewrite_parsed(article, data, set_keys=set_keys, append=append).text
+
+
+def rewrite_parsed(
+    article: Article,
+    data: CommentedMap,
+    *,
+    set_keys: Mapping[str, Any] | None = None,
+    append: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+) -> Rewritten:
     """The article's text with ``set_keys`` replaced or added and ``append`` items appended.
 
     Only the lines of those keys change. Raises :class:`FormatProblem` when the front matter
@@ -242,8 +261,8 @@ def rewrite(
     for start, end, text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[start:end] = [text]
     result = article.head + "".join(lines) + article.closing + article.body
-    _check(data, result, set_keys, append)
-    return result
+    after = _check(data, result, set_keys, append)
+    return Rewritten(result, after)
 
 
 def _check(
@@ -251,7 +270,7 @@ def _check(
     text: str,
     set_keys: Mapping[str, Any],
     append: Mapping[str, Sequence[Mapping[str, Any]]],
-) -> None:
+) -> CommentedMap:
     _, after = parse(text)
     expected = {str(k): yamlio.to_plain(v) for k, v in before.items()}
     for key, value in set_keys.items():
@@ -262,3 +281,4 @@ def _check(
     kept = [k for k in before if k in after]
     if actual != expected or kept != [k for k in after if k in before]:
         raise FormatProblem("article.rewrite_unsafe")
+    return after

@@ -77,7 +77,18 @@ def article_files(root: Path) -> list[Path]:
 
 
 def files_named(root: Path, name: str) -> list[Path]:
-    """The article files called ``name`` (``<slug>.md``), without building a path per article."""
+    """The article files called ``name`` (``<slug>.md``), without building a path per article.
+
+    Where the layout is kept (``articles/<YYYY>/<MM>/``) a few dozen existence checks answer;
+    only when that finds nothing is the whole tree walked.
+    """
+    import glob
+
+    laid_out = glob.glob(
+        os.path.join(glob.escape(str(root / ARTICLES)), "*", "*", glob.escape(name))
+    )
+    if laid_out:
+        return sorted(Path(p) for p in laid_out)
     found = []
     for folder, dirs, files in os.walk(root / ARTICLES):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
