@@ -81,6 +81,16 @@ def _read_cache(root: Path, salt: str) -> dict[str, Any]:
 
 def _write_cache(root: Path, data: dict[str, Any]) -> None:
     path = _cache_path(root)
+    ids = {
+        blob: entry[ID]
+        for blob, entry in zip(data["blobs"], data["entries"], strict=True)
+        if entry[ID]
+    }
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(exist_ok=True)
+        temp = path.with_name(f"ids.{os.getpid()}.tmp")
+        temp.write_bytes(marshal.dumps(ids))
+        os.replace(temp, path.with_name("ids"))
     with contextlib.suppress(OSError):
         path.parent.mkdir(exist_ok=True)
         temp = path.with_name(f"catalog.{os.getpid()}.tmp")
@@ -317,3 +327,24 @@ def articles(
         Article(rel, known.get(versions[rel] or "") if versions[rel] else fresh.get(rel))
         for rel in paths
     ]
+
+
+def named(root: Path, only: set[str], now: State) -> tuple[dict[str, Entry], dict[str, str | None]]:
+    """Entries for the named articles, and the id of every other one where it is known.
+
+    For a pull request or a pre-commit hook: the named files are analysed; the rest are only
+    looked up (by blob id, in the small ``ids`` file), so the cost follows the change.
+    """
+    versions = _versions(root, now)
+    try:
+        ids = marshal.loads((git_dir(root) / "redaksi" / "ids").read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        ids = {}
+    if not isinstance(ids, dict):
+        ids = {}
+    wanted = [(rel, versions.get(rel)) for rel in sorted(only)]
+    entries = _analyse_many(root, [(rel, None) for rel, _ in wanted], None)
+    others = {
+        rel: (ids.get(blob) if blob else None) for rel, blob in versions.items() if rel not in only
+    }
+    return {rel: entries[rel] for rel, _ in wanted}, others

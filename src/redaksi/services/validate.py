@@ -84,9 +84,18 @@ def _targets(root: Path, paths: Sequence[Path]) -> set[str]:
 
 
 def validate(
-    root: Path, paths: Sequence[Path] | None = None, progress: Progress | None = None
+    root: Path,
+    paths: Sequence[Path] | None = None,
+    progress: Progress | None = None,
+    since: str | None = None,
 ) -> Report:
-    """Validate the newsroom at ``root``: everything, or the named files and folders."""
+    """Validate the newsroom at ``root``: everything, the named files, or what changed.
+
+    With ``since`` (a git ref), only the articles changed since it are read.
+    """
+    if since is not None:
+        targets, current = changed(root, since, paths)
+        return _validate(root, targets, progress, current)
     now = catalog.state(root) if paths is None else None
     kept = catalog.recall(root, now, "report") if now is not None else None
     if kept is not None:  # nothing changed since the last whole run
@@ -121,37 +130,42 @@ def _validate(
     listed = data.get("categories") if data is not None else None
     if not config and isinstance(listed, list):
         categories = [str(c) for c in listed]
-    only = _targets(root, list(paths)) if paths is not None else None
-    found = catalog.articles(root, progress, only, now=now)
-    known = {a.rel for a in found}
-    extra = sorted(only - known) if only is not None else []  # named files git does not list
-    from redaksi.services.analysis import analyse_file
+    if paths is None:
+        found = catalog.articles(root, progress, None, now=now)
+        chosen = [(a.rel, a.entry) for a in found if a.entry is not None]
+        records = [Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in chosen]
+        cross = validation.cross_file(records, categories)
+        only: set[str] | None = None
+    else:
+        only = _targets(root, list(paths))
+        current = now or catalog.state(root)
+        if current is None:  # not a git repository: read the named files, compare file names
+            from redaksi.services.analysis import analyse_file
 
-    everything = [(a.rel, a.entry) for a in found] + [
-        (rel, analyse_file(root, rel)) for rel in extra
-    ]
-    chosen = [(rel, e) for rel, e in everything if only is None or rel in only]
+            entries = {rel: analyse_file(root, rel) for rel in sorted(only)}
+            others: dict[str, str | None] = {
+                store.relative(root, p): None for p in store.article_files(root)
+            }
+        else:
+            entries, others = catalog.named(root, only, current)
+        chosen = sorted(entries.items())
+        records = [Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in chosen]
+        unread = {rel for rel, found_id in others.items() if found_id is None and rel not in only}
+        rest = [
+            Record(rel, found_id, rel.rsplit("/", 1)[-1].removesuffix(".md"), None, {})
+            for rel, found_id in others.items()
+            if rel not in only
+        ]
+        cross = validation.cross_file(records + rest, categories)
+        if unread:
+            cross += _ids_elsewhere(root, records, unread)
     for rel, entry in chosen:
-        if entry is None:  # cannot happen: named articles are always analysed
-            continue
         problems += [
             Problem(rel, line, col, rule, key, dict(params))
             for line, col, rule, key, params in entry[PROBLEMS]
         ]
-    records = [
-        Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in everything if e is not None
-    ]
-    unknown = [rel for rel, e in everything if e is None]
-    cross = validation.cross_file(records + [_name_only(rel) for rel in unknown], categories)
-    if unknown and only is not None:
-        cross += _ids_elsewhere(root, [r for r in records if r.file in only], set(unknown))
     problems += [p for p in cross if only is None or p.file in only]
     return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
-
-
-def _name_only(rel: str) -> Record:
-    """An article not read this time: its file name still tells its slug."""
-    return Record(rel, None, rel.rsplit("/", 1)[-1].removesuffix(".md"), None, {})
 
 
 def _ids_elsewhere(root: Path, named: Sequence[Record], unread: set[str]) -> list[Problem]:
@@ -179,13 +193,42 @@ def _ids_elsewhere(root: Path, named: Sequence[Record], unread: set[str]) -> lis
     return problems
 
 
-def changed(root: Path, since: str, within: Sequence[Path] | None = None) -> list[Path]:
-    """Articles changed between ``since`` (its merge base with HEAD) and the working tree."""
+def changed(
+    root: Path, since: str, within: Sequence[Path] | None = None
+) -> tuple[list[Path], catalog.State | None]:
+    """Articles changed since ``since`` (its merge base with HEAD), and the state read for it.
+
+    Committed, staged, edited or new: the state is read once and used again by validation.
+    """
     with git.Repository(root) as repo:
         base = repo.merge_base(repo.resolve(since), repo.resolve("HEAD"))
-        names = repo.changed_files(base, store.ARTICLES)
-    paths = [root / name for name in names if name.endswith(".md")]
+        committed = repo.run(
+            "diff",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--diff-filter=d",
+            base,
+            "HEAD",
+            "--",
+            store.ARTICLES,
+        )
+        staged = repo.run(
+            "diff",
+            "--cached",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--diff-filter=d",
+            "--",
+            store.ARTICLES,
+        )
+    now = catalog.state(root)
+    names = set(committed.split("\0")) | set(staged.split("\0")) | set(now.dirty if now else ())
+    paths = [
+        root / name for name in sorted(names) if name.endswith(".md") and (root / name).exists()
+    ]
     if within:
         folders = [p.absolute() for p in within]
         paths = [p for p in paths if any(p == f or f in p.parents for f in folders)]
-    return paths
+    return paths, now

@@ -57,18 +57,13 @@ def register(app: typer.Typer) -> None:
         from redaksi.cli.report import emit
         from redaksi.config import find_newsroom_root
         from redaksi.infra.store import configured_language
-        from redaksi.services.validate import changed, validate
+        from redaksi.services.validate import validate
 
         root = find_newsroom_root(Path.cwd())
         out = Output(configured_language(root))
         bar = _Bar(out.text("validate.progress"))
         try:
-            targets = (
-                changed(root, changed_since, paths)
-                if changed_since is not None
-                else (paths or None)
-            )
-            report = validate(root, targets, bar)
+            report = validate(root, paths or None, bar, since=changed_since)
         finally:
             bar.finish()
         emit(out, report.problems, output_format, {"checked": report.checked}, "redaksi validate")
