@@ -86,6 +86,14 @@ def config_problems(
     path = root / CONFIG_FILE
     try:
         text = store.read_text(root, path) if text is None else text
+    except RefusedError as err:
+        return [
+            Problem(CONFIG_FILE, err.line or 1, err.column or 1, "file", err.key, err.params)
+        ], None
+    quick = _quick(root, text)
+    if quick is not None:  # plain and valid: no need to load the explaining machinery
+        return [], quick
+    try:
         data = yamlio.load_mapping(text)
     except yamlio.YamlProblem as err:
         return [
@@ -105,6 +113,25 @@ def config_problems(
             Problem(CONFIG_FILE, line + 1, column + 1, "timezone", "rule.timezone", {"value": zone})
         )
     return problems, yamlio.to_plain(data)
+
+
+def _quick(root: Path, text: str) -> dict[str, object] | None:
+    """The config's data when libyaml and jsonschema-rs find it valid as it is, else None."""
+    from redaksi.core import fastread, validation
+
+    fast = fastread.load(text)
+    if fast is None:
+        return None
+    validator = validation.make_fast_validator(schema.load_or_builtin(root, schema.NEWSROOM))
+    zone = fast.data.get("timezone")
+    if (
+        validator is None
+        or not validator.is_valid(fast.data)
+        or not isinstance(zone, str)
+        or not valid_timezone(zone)
+    ):
+        return None
+    return fast.data
 
 
 def _cache_key(root: Path) -> tuple[Path, bytes | None]:

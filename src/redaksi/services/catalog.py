@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,14 +210,14 @@ def _listing(root: Path) -> bytes:
     return listing or b""
 
 
+_ENTRY = re.compile(r"(\d+) ([0-9a-f]+) \d\t([^\0]*\.md)\0")
+
+
 def _versions(root: Path, now: State) -> dict[str, str | None]:
     """Each article path and the blob id of its bytes now (None: a link, not to be read)."""
     versions: dict[str, str | None] = {}
-    for line in _listing(root).decode("utf-8", "surrogateescape").split("\0"):
-        if not line.endswith(".md"):
-            continue
-        meta, _, path = line.partition("\t")
-        mode, blob, _ = meta.split(" ", 2)
+    listing = _listing(root).decode("utf-8", "surrogateescape")
+    for mode, blob, path in _ENTRY.findall(listing):  # one C-speed pass over 100,000 lines
         if mode == "120000":
             versions[path] = None
         elif path not in now.changed:

@@ -150,13 +150,11 @@ def _validate(
             entries, others = catalog.named(root, only, current)
         chosen = sorted(entries.items())
         records = [Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in chosen]
+        cross = validation.cross_file(records, categories)  # among the named, and their own rules
+        cross += _clashes_with_the_rest(
+            records, {rel: i for rel, i in others.items() if rel not in only}
+        )
         unread = {rel for rel, found_id in others.items() if found_id is None and rel not in only}
-        rest = [
-            Record(rel, found_id, rel.rsplit("/", 1)[-1].removesuffix(".md"), None, {})
-            for rel, found_id in others.items()
-            if rel not in only
-        ]
-        cross = validation.cross_file(records + rest, categories)
         if unread:
             cross += _ids_elsewhere(root, records, unread)
     for rel, entry in chosen:
@@ -166,6 +164,31 @@ def _validate(
         ]
     problems += [p for p in cross if only is None or p.file in only]
     return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
+
+
+def _clashes_with_the_rest(named: Sequence[Record], rest: dict[str, str | None]) -> list[Problem]:
+    """Ids and slugs of named articles that an article not named already uses.
+
+    One pass over the rest with set lookups: no index of 100,000 entries is built for a few.
+    """
+    mine = {r.file for r in named}
+    ids = {r.id for r in named if r.id}
+    names = tuple(f"/{r.slug}.md" for r in named if r.slug)
+    id_hits = [(rel, found) for rel, found in rest.items() if found in ids and rel not in mine]
+    name_hits = [rel for rel in rest if rel.endswith(names) and rel not in mine] if names else []
+    problems = []
+    for rec in named:
+        for key, value, others in (
+            ("id", rec.id, [rel for rel, found in id_hits if found == rec.id]),
+            ("slug", rec.slug, [rel for rel in name_hits if rel.endswith(f"/{rec.slug}.md")]),
+        ):
+            if value and others:
+                line, column = rec.where.get(key, (1, 1))
+                params = {"value": value, "others": ", ".join(others)}
+                problems.append(
+                    Problem(rec.file, line, column, f"unique-{key}", f"rule.unique_{key}", params)
+                )
+    return problems
 
 
 def _ids_elsewhere(root: Path, named: Sequence[Record], unread: set[str]) -> list[Problem]:
