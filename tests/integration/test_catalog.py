@@ -157,3 +157,16 @@ def test_remembered_answers_equal_fresh_ones_after_any_changes(
 
 def test_the_blob_id_is_gits() -> None:
     assert catalog.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_the_catalog_knows_every_status() -> None:
+    from redaksi.core.workflow import STATUSES
+
+    assert catalog.STATUSES == STATUSES
+
+
+def test_a_whole_validate_leaves_list_warm(newsroom: Path, cli) -> None:
+    write(newsroom, 1)
+    assert cli(newsroom, "validate").code == 0
+    now = catalog.state(newsroom)
+    assert now is not None and catalog.recall(newsroom, now, "desk-draft") is not None

@@ -349,3 +349,41 @@ def named(root: Path, only: set[str], now: State) -> tuple[dict[str, Entry], dic
         rel: (ids.get(blob) if blob else None) for rel, blob in versions.items() if rel not in only
     }
     return {rel: entries[rel] for rel, _ in wanted}, others
+
+
+DESK_COLUMNS = (
+    "path",
+    "id",
+    "slug",
+    "title",
+    "status",
+    "reporter_name",
+    "reporter_email",
+    "category",
+    "waiting_since",
+    "credited",
+)
+_DESK_FIELDS = (ID, SLUG, TITLE, STATUS, REPORTER_NAME, REPORTER_EMAIL, CATEGORY, WAITING, CREDITED)
+STATUSES = ("draft", "review", "edit", "published", "retracted")
+
+
+def desk_columns(found: list[Article]) -> dict[str, dict[str, list[Any]]]:
+    """What ``list`` needs of every article, as columns, per status."""
+    by_status: dict[str, dict[str, list[Any]]] = {
+        s: {n: [] for n in DESK_COLUMNS} for s in STATUSES
+    }
+    for article in found:
+        entry = article.entry
+        if entry is None or entry[STATUS] not in by_status:
+            continue
+        part = by_status[entry[STATUS]]
+        part["path"].append(article.rel)
+        for name, index in zip(DESK_COLUMNS[1:], _DESK_FIELDS, strict=True):
+            part[name].append(entry[index])
+    return by_status
+
+
+def remember_desk(root: Path, now: State, found: list[Article]) -> None:
+    """Keep ``list``'s columns for this state (a whole validate run has them at hand)."""
+    for status, part in desk_columns(found).items():
+        remember(root, now, f"desk-{status}", part)

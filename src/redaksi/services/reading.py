@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from redaksi.core import commits, desk
-from redaksi.core.workflow import STATUSES
 from redaksi.infra import git
 
 
@@ -66,35 +65,14 @@ def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
     from redaksi.services import catalog as c
 
     now = c.state(root)
-    columns: dict[str, list[Any]] = {name: [] for name in (*DESK, "credited")}
+    columns: dict[str, list[Any]] = {name: [] for name in c.DESK_COLUMNS}
     kept = [c.recall(root, now, f"desk-{s}") for s in statuses] if now is not None else [None]
     if all(part is not None for part in kept):
         for part in kept:
             for name, values in (part or {}).items():
                 columns[name] += values
         return columns
-    fields = (
-        c.ID,
-        c.SLUG,
-        c.TITLE,
-        c.STATUS,
-        c.REPORTER_NAME,
-        c.REPORTER_EMAIL,
-        c.CATEGORY,
-        c.WAITING,
-        c.CREDITED,
-    )
-    by_status: dict[str, dict[str, list[Any]]] = {
-        s: {name: [] for name in columns} for s in STATUSES
-    }
-    for found in c.articles(root, now=now):
-        entry = found.entry
-        if entry is None or entry[c.STATUS] not in by_status:
-            continue
-        part = by_status[entry[c.STATUS]]
-        part["path"].append(found.rel)
-        for name, index in zip((*DESK[1:], "credited"), fields, strict=True):
-            part[name].append(entry[index])
+    by_status = c.desk_columns(c.articles(root, now=now))
     for status, part in by_status.items():
         if now is not None:
             c.remember(root, now, f"desk-{status}", part)

@@ -132,6 +132,8 @@ def _validate(
         categories = [str(c) for c in listed]
     if paths is None:
         found = catalog.articles(root, progress, None, now=now)
+        if now is not None:
+            catalog.remember_desk(root, now, found)
         chosen = [(a.rel, a.entry) for a in found if a.entry is not None]
         records = [Record(rel, e[ID], e[SLUG], e[CATEGORY], e[WHERE]) for rel, e in chosen]
         cross = validation.cross_file(records, categories)

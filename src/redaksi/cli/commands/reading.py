@@ -18,6 +18,10 @@ class TextFormat(StrEnum):
     json = "json"
 
 
+ArticleRef = Annotated[str, typer.Argument(help="Slug, id (or a unique start of one), or path.")]
+TextFormatOption = Annotated[TextFormat, typer.Option("--format", help="text or json.")]
+
+
 def _person(value: Any) -> str:
     if isinstance(value, dict) and value.get("name"):
         return f"{value['name']} <{value.get('email', '')}>"
@@ -135,12 +139,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("show")
     def show_command(
-        article: Annotated[
-            str, typer.Argument(help="Slug, id (or a unique start of one), or path.")
-        ],
-        output_format: Annotated[
-            TextFormat, typer.Option("--format", help="text or json.")
-        ] = TextFormat.text,
+        article: ArticleRef,
+        output_format: TextFormatOption = TextFormat.text,
     ) -> None:
         """One article: path, state, people, dates, corrections, history."""
         from redaksi.cli.commands.common import open_newsroom
@@ -172,12 +172,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("log")
     def log_command(
-        article: Annotated[
-            str, typer.Argument(help="Slug, id (or a unique start of one), or path.")
-        ],
-        output_format: Annotated[
-            TextFormat, typer.Option("--format", help="text or json.")
-        ] = TextFormat.text,
+        article: ArticleRef,
+        output_format: TextFormatOption = TextFormat.text,
     ) -> None:
         """The article's transitions as git recorded them: when, who, action, note, commit."""
         from redaksi.cli.commands.common import open_newsroom
