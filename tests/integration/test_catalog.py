@@ -150,7 +150,7 @@ def test_remembered_answers_equal_fresh_ones_after_any_changes(
             fresh(cli, newsroom, "validate", "--format", "json"),
             fresh(cli, newsroom, "list", "--status", "all", "--format", "json"),
         ]
-    git(newsroom, "rm", "-rq", "--cached", "--ignore-unmatch", "articles/2025")
+    git(newsroom, "rm", "-rqf", "--cached", "--ignore-unmatch", "articles/2025")
     shutil.rmtree(newsroom / "articles" / "2025", ignore_errors=True)
     git(newsroom, "commit", "-qm", "reset", "--allow-empty")
 
