@@ -9,6 +9,7 @@ from typing import Any
 
 from redaksi.core import commits, desk
 from redaksi.infra import git
+from redaksi.services.catalog import DESK_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,7 @@ class Row:
         }
 
 
-DESK = (
-    "path",
-    "id",
-    "slug",
-    "title",
-    "status",
-    "reporter_name",
-    "reporter_email",
-    "category",
-    "waiting_since",
-)
+DESK = DESK_COLUMNS[:-1]
 
 
 def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
