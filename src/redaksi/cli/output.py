@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from redaksi.errors import RedaksiError
@@ -59,10 +58,3 @@ def interactive(no_input: bool) -> bool:
 def show_progress() -> bool:
     """A progress bar only on a terminal, never in CI or a pipe."""
     return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_PROGRESS")
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -254,9 +254,6 @@ class Repository:
                 shallow_msg="repo.shallow_hint" if shallow else "repo.fetch_hint",
             ) from None
 
-    def is_shallow(self) -> bool:
-        return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
-
     def commits_between(self, base: str, head: str) -> list[tuple[str, list[str]]]:
         """(commit, parents) of every commit in ``base..head``, parents before children."""
         out = self._git("rev-list", "--reverse", "--topo-order", "--parents", f"{base}..{head}")
@@ -291,22 +288,6 @@ class Repository:
                 )
                 index += 2
         return found
-
-    def changed_files(self, since: str, *paths: str) -> list[str]:
-        """Files changed between ``since`` and the working tree, and new untracked ones."""
-        out = self._git(
-            "diff", "--name-only", "-z", "--diff-filter=d", "--no-renames", since, "--", *paths
-        )
-        new = self._git("ls-files", "-z", "--others", "--exclude-standard", "--", *paths)
-        return sorted({name for name in (out + "\0" + new).split("\0") if name})
-
-    def files_containing(self, text: str, *paths: str) -> list[str]:
-        """Tracked and untracked files under ``paths`` that contain ``text`` (git grep, fixed)."""
-        try:
-            out = self._git("grep", "-l", "-F", "--untracked", "-e", text, "--", *paths)
-        except RepositoryError:
-            return []  # git grep exits 1 when nothing matches
-        return [line for line in out.splitlines() if line]
 
     def blob(self, commit: str, path: str) -> bytes | None:
         """The bytes of ``path`` as ``commit`` has it, or None where it has no such file."""

@@ -108,10 +108,6 @@ def push(repo: Repository, up: Upstream, commit: str, expected: str) -> None:
     raise RemoteFailed(_reason(err, out))
 
 
-def is_ancestor(repo: Repository, older: str, newer: str) -> bool:
-    return repo.run_raw("merge-base", "--is-ancestor", older, newer)[0] == 0
-
-
 def pending(repo: Repository, base: str, head: str) -> list[str]:
     """Local commits not on the upstream, oldest first (first parent only)."""
     out = repo.run("rev-list", "--reverse", "--first-parent", f"{base}..{head}")
