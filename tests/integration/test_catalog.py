@@ -170,3 +170,13 @@ def test_a_whole_validate_leaves_list_warm(newsroom: Path, cli) -> None:
     assert cli(newsroom, "validate").code == 0
     now = catalog.state(newsroom)
     assert now is not None and catalog.recall(newsroom, now, "desk-draft") is not None
+
+
+def test_parallel_analysis_gives_the_same_answers(newsroom: Path, cli, monkeypatch) -> None:
+    for n in range(40):
+        write(newsroom, n, status="rusak" if n % 7 == 0 else "draft")
+    serial = fresh(cli, newsroom, "validate", "--format", "json")
+    monkeypatch.setattr(catalog, "PARALLEL_FROM", 10)
+    parallel = fresh(cli, newsroom, "validate", "--format", "json")
+    assert parallel == serial and json.loads(parallel)["checked"] == 40
+    assert len(json.loads(parallel)["errors"]) == 6
