@@ -5,6 +5,7 @@ The rules themselves are the table in ``core/workflow.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -75,34 +76,29 @@ def _run(
     )
 
 
+PLAIN = {
+    "submit": "Send a draft to the editors (draft -> review). The reporter or an editor.",
+    "approve": "Approve a story for editing (review -> edit). Editors; records you as editor.",
+    "reject": "Send a story back to its reporter with a note (review, edit -> draft).",
+    "publish": "Publish an edited story (edit -> published). Publishers.",
+}
+"""Transitions that take no options of their own: one command each, made from this table."""
+
+
+def _plain(action: str, summary: str) -> Callable[..., None]:
+    def command(
+        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
+    ) -> None:
+        _run(action, article, note, no_input, push)
+
+    command.__doc__ = summary
+    command.__name__ = action
+    return command
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("submit")
-    def submit(
-        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
-    ) -> None:
-        """Send a draft to the editors (draft -> review). The reporter or an editor."""
-        _run("submit", article, note, no_input, push)
-
-    @app.command("approve")
-    def approve(
-        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
-    ) -> None:
-        """Approve a story for editing (review -> edit). Editors; records you as editor."""
-        _run("approve", article, note, no_input, push)
-
-    @app.command("reject")
-    def reject(
-        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
-    ) -> None:
-        """Send a story back to its reporter with a note (review, edit -> draft)."""
-        _run("reject", article, note, no_input, push)
-
-    @app.command("publish")
-    def publish(
-        article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
-    ) -> None:
-        """Publish an edited story (edit -> published). Publishers."""
-        _run("publish", article, note, no_input, push)
+    for action, summary in PLAIN.items():
+        app.command(action)(_plain(action, summary))
 
     @app.command("correct")
     def correct(
