@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -30,42 +30,6 @@ def waiting_since(front: Mapping[str, Any]) -> str | None:
                 return str(entry["at"])
     created = front.get("created_at")
     return str(created) if created else None
-
-
-def involves(front: Mapping[str, Any], email: str) -> bool:
-    """Whether ``email`` is credited on the article (reporter, editor or publisher)."""
-    wanted = email.casefold()
-    for key in ("reporter", "editor", "publisher"):
-        person = front.get(key)
-        if isinstance(person, Mapping) and str(person.get("email", "")).casefold() == wanted:
-            return True
-    return False
-
-
-def select(
-    items: Iterable[tuple[str, Mapping[str, Any]]],
-    statuses: Sequence[str] = QUEUE,
-    mine: str | None = None,
-    reporter: str | None = None,
-) -> list[tuple[str, Mapping[str, Any]]]:
-    """The articles that match, oldest waiting first (then by path, for a stable order)."""
-    chosen = []
-    for path, front in items:
-        if front.get("status") not in statuses:
-            continue
-        if mine and not involves(front, mine):
-            continue
-        person = front.get("reporter")
-        email = str(person.get("email", "")) if isinstance(person, Mapping) else ""
-        if reporter and email.casefold() != reporter.casefold():
-            continue
-        chosen.append((path, front))
-
-    def key(item: tuple[str, Mapping[str, Any]]) -> tuple[float, str]:
-        when = parse_time(waiting_since(item[1]))
-        return (when.timestamp() if when else float("inf"), item[0])
-
-    return sorted(chosen, key=key)
 
 
 def age(since: str | None, now: datetime) -> str:

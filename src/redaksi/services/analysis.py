@@ -22,14 +22,23 @@ Entry = tuple[Any, ...]
 
 def _fast_validator(root: Path) -> Any:
     """jsonschema-rs for the schema as it is now (kept per schema text, never per folder)."""
-    return _fast_validator_for(
-        json.dumps(schema.load_or_builtin(root, schema.ARTICLE), sort_keys=True)
-    )
+    path = schema.path_for(root, schema.ARTICLE)
+    try:
+        text = path.read_text(encoding="utf-8") if path else schema.builtin_text(schema.ARTICLE)
+    except OSError:
+        text = schema.builtin_text(schema.ARTICLE)
+    return _fast_validator_for(text)
 
 
 @cache
 def _fast_validator_for(text: str) -> Any:
-    return validation.make_fast_validator(json.loads(text))
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):  # an unreadable schema is validate's to report
+        data = json.loads(schema.builtin_text(schema.ARTICLE))
+    return validation.make_fast_validator(data)
 
 
 def _person(value: Any) -> tuple[str | None, str | None]:
