@@ -49,6 +49,12 @@ class Newsroom:
     four_eyes: bool = False
     push: bool = False
     require_signed: bool = False
+    site_url: str | None = None
+    """``site.url``: the canonical base of every public link (None: not set)."""
+    site_description: str | None = None
+    max_photo_mb: float = 5.0
+    ci_install: str | None = None
+    """``ci.install``: what the CI workflows install (a version, wheel URL or git URL)."""
 
     def member(self, email: str) -> StaffMember | None:
         """The staff member with this email, compared case-insensitively."""
@@ -193,6 +199,8 @@ def _load(root: Path, text: str | None) -> Newsroom:
             **first.params,
         )
     members: Any = data["staff"]  # shape checked by the schema
+    site: Any = data.get("site") or {}
+    ci: Any = data.get("ci") or {}
     staff = tuple(
         StaffMember(str(m["name"]), str(m["email"]), frozenset(m["roles"])) for m in members
     )
@@ -206,4 +214,12 @@ def _load(root: Path, text: str | None) -> Newsroom:
         four_eyes=bool(data.get("four_eyes", False)),
         push=bool(data.get("push", False)),
         require_signed=bool(data.get("require_signed", False)),
+        site_url=_text(site.get("url")),
+        site_description=_text(site.get("description")),
+        max_photo_mb=float(data.get("max_photo_mb", 5)),  # type: ignore[arg-type]  # a number: schema
+        ci_install=_text(ci.get("install")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None

@@ -58,7 +58,7 @@ def test_json_shape_and_positions(newsroom: Path, cli) -> None:
                 "line": 5,
                 "column": 9,
                 "rule": "enum",
-                "message": "status: 'publishd' is not allowed; use one of: draft, review, edit, published, retracted",
+                "message": "status: 'publishd' is not allowed; use one of: draft, review, edit, scheduled, published, retracted",
             }
         ],
         "checked": 1,

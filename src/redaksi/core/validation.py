@@ -194,11 +194,18 @@ def _translate(
             "slug": "rule.pattern.slug",
             "id": "rule.pattern.id",
             "action": "rule.pattern.action",
+            "file": "rule.pattern.photo_file",
+            "url": "rule.pattern.photo_url",
         }.get(last, "rule.pattern")
         rule = "pattern"
         if last == "title":
             key, rule = "rule.min_length", "empty"
         yield problem(rule, key, value=_describe(value), pattern=error.validator_value)
+    elif kind == "not":
+        yield from _negated(error, path, problem)
+    elif kind == "oneOf" and isinstance(value, dict):
+        options = [r for s in error.validator_value for r in s.get("required", ())]
+        yield problem("one-of", "rule.one_of", choices=" / ".join(options))
     elif kind == "minLength":
         yield problem("empty", "rule.min_length")
     elif kind == "maxLength":
@@ -209,6 +216,34 @@ def _translate(
         yield problem("duplicate-item", "rule.unique_items")
     else:
         yield problem(str(kind), "rule.other", detail=error.message)
+
+
+def _negated(error: Any, path: list[str | int], problem: Any) -> Iterable[Problem]:
+    """A ``not`` in the schema: a key a state forbids, or a photo path that leaves media/."""
+    forbidden = (
+        error.validator_value.get("required") if isinstance(error.validator_value, dict) else None
+    )
+    value = error.instance
+    if forbidden and isinstance(value, dict):
+        status = value.get("status")
+        for extra in forbidden:
+            if "imported" in value and extra == "embargo_until":
+                yield problem(
+                    "imported-embargo", "rule.imported_embargo", [*path, extra], at_key=True
+                )
+            else:
+                yield problem(
+                    "forbidden",
+                    "rule.forbidden",
+                    [*path, extra],
+                    at_key=True,
+                    extra=field_name([*path, extra]),
+                    status=status,
+                )
+    elif path and path[-1] == "file":
+        yield problem("pattern", "rule.pattern.photo_file", value=_describe(value))
+    else:
+        yield problem("not", "rule.other", detail=error.message)
 
 
 @dataclass(frozen=True)

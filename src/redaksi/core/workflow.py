@@ -13,7 +13,7 @@ from typing import Any
 
 from redaksi.errors import RefusedError, UsageError
 
-STATUSES = ("draft", "review", "edit", "published", "retracted")
+STATUSES = ("draft", "review", "edit", "scheduled", "published", "retracted")
 CORRECTION_TYPES = ("ralat", "koreksi", "klarifikasi", "hak-jawab")
 RETRACTION_GROUNDS = ("sara", "kesusilaan", "anak", "trauma", "dewan-pers")
 """Dewan Pers, Pedoman Pemberitaan Media Siber §5: the only grounds for taking a story down."""

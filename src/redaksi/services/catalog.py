@@ -364,7 +364,7 @@ DESK_COLUMNS = (
     "credited",
 )
 _DESK_FIELDS = (ID, SLUG, TITLE, STATUS, REPORTER_NAME, REPORTER_EMAIL, CATEGORY, WAITING, CREDITED)
-STATUSES = ("draft", "review", "edit", "published", "retracted")
+STATUSES = ("draft", "review", "edit", "scheduled", "published", "retracted")
 
 
 def desk_columns(found: list[Article]) -> dict[str, dict[str, list[Any]]]:

@@ -7,12 +7,11 @@ it (the demo switches the repository's git user between steps), so what it shows
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from redaksi import config
 from redaksi.core import workflow
-from redaksi.infra import git, store
+from redaksi.infra import clock, git, store
 from redaksi.services import draft as drafting
 from redaksi.services import init as founding
 from redaksi.services.transition import transition
@@ -69,7 +68,7 @@ def run(folder: Path, language: str, narrate: Narrate) -> tuple[Path, str]:
         def act(person: git.Person, action: str, note: str | None = None) -> None:
             repo.set_identity(person)
             narrate("demo.step", {"name": person.name, "action": action})
-            transition(newsroom, repo, slug, action, workflow.Options(note), datetime.now(UTC))
+            transition(newsroom, repo, slug, action, workflow.Options(note), clock.now())
 
         repo.set_identity(REPORTER)
         narrate("demo.step", {"name": REPORTER.name, "action": "draft"})
@@ -78,7 +77,7 @@ def run(folder: Path, language: str, narrate: Narrate) -> tuple[Path, str]:
         request = drafting.DraftRequest(
             TITLE, "Pemerintahan", drafting.suggest_slug(TITLE), ("Probolinggo",), "Probolinggo"
         )
-        path = drafting.draft(newsroom, repo, member, request, datetime.now(UTC), "")
+        path = drafting.draft(newsroom, repo, member, request, clock.now(), "")
         slug = request.slug
         _write_body(path, FIRST_BODY)
         act(REPORTER, "submit")

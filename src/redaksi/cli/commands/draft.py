@@ -33,13 +33,11 @@ def register(app: typer.Typer) -> None:
         no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     ) -> None:
         """Start a new article as a draft: one file under articles/, one commit by you."""
-        from datetime import UTC, datetime
-
         from redaksi.cli import prompts
         from redaksi.cli.commands.common import open_newsroom
         from redaksi.cli.output import interactive
         from redaksi.errors import RedaksiError, UsageError
-        from redaksi.infra import git
+        from redaksi.infra import clock, git
         from redaksi.services import draft as service
         from redaksi.services.people import authorize
 
@@ -84,7 +82,7 @@ def register(app: typer.Typer) -> None:
             request = service.DraftRequest(
                 title, category, slug, tuple(dict.fromkeys(tags)), dateline
             )
-            now, placeholder = datetime.now(UTC), out.text("draft.body_placeholder")
+            now, placeholder = clock.now(), out.text("draft.body_placeholder")
             if newsroom.push if push is None else push:
                 from redaksi.cli.commands.sync import report
                 from redaksi.services import desks

@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option(
                 "--status",
-                help="draft, review, edit, published, retracted or all; repeatable "
+                help="draft, review, edit, scheduled, published, retracted or all; repeatable "
                 "[default: draft, review, edit].",
             ),
         ] = None,
@@ -96,12 +96,10 @@ def register(app: typer.Typer) -> None:
         ] = TableFormat.table,
     ) -> None:
         """The desk's queue, oldest waiting first, with how long each has waited."""
-        from datetime import UTC, datetime
-
         from redaksi.cli.commands.common import open_newsroom
         from redaksi.core import desk, workflow
         from redaksi.errors import UsageError
-        from redaksi.infra import git
+        from redaksi.infra import clock, git
         from redaksi.services.reading import queue
 
         newsroom, out = open_newsroom()
@@ -124,7 +122,7 @@ def register(app: typer.Typer) -> None:
         if output_format is TableFormat.json:
             out.json({"articles": [row.as_json() for row in chosen]})
             return
-        now = datetime.now(UTC)
+        now = clock.now()
         rows = [
             [
                 row.status,

@@ -32,13 +32,11 @@ def _run(
     ground: str | None = None,
     reason: str | None = None,
 ) -> None:
-    from datetime import UTC, datetime
-
     from redaksi.cli import prompts
     from redaksi.cli.commands.common import open_newsroom
     from redaksi.cli.output import interactive
     from redaksi.core import workflow
-    from redaksi.infra import git
+    from redaksi.infra import clock, git
     from redaksi.services.transition import transition
 
     newsroom, out = open_newsroom()
@@ -57,13 +55,11 @@ def _run(
             from redaksi.services import articles, desks
 
             path = articles.find(newsroom.root, ref)
-            landing = desks.push_transition(
-                newsroom, repo, path, action, options, datetime.now(UTC)
-            )
+            landing = desks.push_transition(newsroom, repo, path, action, options, clock.now())
             report(out, landing)
             title, change, commit = landing.result.title, landing.result.change, str(landing.commit)
         else:
-            outcome = transition(newsroom, repo, ref, action, options, datetime.now(UTC))
+            outcome = transition(newsroom, repo, ref, action, options, clock.now())
             title, change, commit = outcome.title, outcome.change, outcome.commit
     out.data(commit)
     out.say(
