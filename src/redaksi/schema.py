@@ -54,6 +54,11 @@ def _validator_for(text: str) -> Any:
     return validation.make_validator(_parse(text))
 
 
+def validator_for_text(text: str) -> Any:
+    """A ready validator for a schema given as text (raises ValueError if it is not one)."""
+    return _validator_for(text)
+
+
 def validator(root: Path, name: str) -> Any:
     """A ready validator for the schema that applies at ``root`` (the built-in if unreadable)."""
     path = path_for(root, name)

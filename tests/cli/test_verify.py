@@ -181,7 +181,7 @@ def test_a_pull_request_cannot_put_itself_on_staff_and_publish(
     act_as(root, ("Mallory", "mallory@evil.test"))
     assert cli(root, "publish", "titipan").code == 0  # the clone's own config lets her
     assert rel is not None
-    assert rules(cli, root) == ["verify-not-staff"]
+    assert rules(cli, root) == ["verify-not-staff", "verify-config"]
 
 
 def test_trailers_that_disagree_with_the_change_fail(newsroom: Path, cli) -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from redaksi import schema
 from redaksi.core import article, validation, yamlio
-from redaksi.core.workflow import TRANSITIONS, Actor, Options, decide
+from redaksi.core.workflow import TRANSITIONS, Actor, Options, decide, target
 from redaksi.errors import ExitCode, RedaksiError
 
 REPORTER = Actor("Ali Ya'lu", "ali@kabar.test", frozenset({"reporter"}))
@@ -37,17 +37,121 @@ Probolinggo,- ... (*)
 
 
 def test_the_table_is_the_one_in_spec() -> None:
+    """Every column of every row: who, from where, to where, what it records and forbids."""
     table = {
-        a: (sorted(t.sources), t.target, sorted(t.roles), t.reporter_may, t.needs)
+        a: (
+            " ".join(sorted(t.sources)),
+            t.target,
+            " ".join(sorted(t.roles)),
+            t.reporter_may,
+            t.needs,
+            t.records,
+            t.four_eyes,
+            t.removes,
+            t.edits,
+            t.anyone,
+        )
         for a, t in TRANSITIONS.items()
     }
     assert table == {
-        "submit": (["draft"], "review", ["editor"], True, ()),
-        "approve": (["review"], "edit", ["editor"], False, ()),
-        "reject": (["edit", "review"], "draft", ["editor", "publisher"], False, ("note",)),
-        "publish": (["edit"], "published", ["publisher"], False, ()),
-        "correct": (["published"], "published", ["editor", "publisher"], False, ("note",)),
-        "retract": (["published"], "retracted", ["publisher"], False, ("ground", "reason")),
+        "submit": ("draft", "review", "editor", True, (), (), False, (), True, False),
+        "approve": ("review", "edit", "editor", False, (), ("editor",), False, (), True, False),
+        "reject": (
+            "edit review",
+            "draft",
+            "editor publisher",
+            False,
+            ("note",),
+            (),
+            False,
+            (),
+            True,
+            False,
+        ),
+        "publish": (
+            "edit",
+            "published",
+            "publisher",
+            False,
+            (),
+            ("publisher", "published_at"),
+            True,
+            (),
+            True,
+            False,
+        ),
+        "schedule": (
+            "edit",
+            "scheduled",
+            "publisher",
+            False,
+            ("at",),
+            ("publisher", "publish_at"),
+            True,
+            (),
+            True,
+            False,
+        ),
+        "unschedule": (
+            "scheduled",
+            "edit",
+            "publisher",
+            False,
+            (),
+            (),
+            False,
+            ("publisher", "publish_at"),
+            False,
+            False,
+        ),
+        "release": (
+            "scheduled",
+            "published",
+            "",
+            False,
+            (),
+            ("published_at",),
+            False,
+            (),
+            False,
+            True,
+        ),
+        "embargo": (
+            "draft edit review",
+            "",
+            "editor publisher",
+            False,
+            (),
+            ("embargo_until",),
+            False,
+            (),
+            True,
+            False,
+        ),
+        "correct": (
+            "published",
+            "published",
+            "editor publisher",
+            False,
+            ("note",),
+            ("corrections", "updated_at"),
+            False,
+            (),
+            True,
+            False,
+        ),
+        "retract": (
+            "published",
+            "retracted",
+            "publisher",
+            False,
+            ("ground", "reason"),
+            ("retraction", "updated_at"),
+            False,
+            (),
+            False,
+            False,
+        ),
     }
 
 
@@ -213,6 +317,8 @@ OPTIONS = Options(
     correction_type="hak-jawab",
     ground="trauma",
     reason="Atas permintaan korban.",
+    at="2025-03-05T06:00:00+07:00",
+    until="2025-03-05T05:00:00+07:00",
 )
 
 
@@ -233,9 +339,11 @@ def test_any_sequence_of_attempts_keeps_the_article_valid(
             assert refused.exit_code in (ExitCode.REFUSED, ExitCode.USAGE)
             continue
         assert status in TRANSITIONS[action].sources
-        text = article.rewrite(doc, data, set_keys=change.set_keys, append=change.append)
+        text = article.rewrite(
+            doc, data, set_keys=change.set_keys, append=change.append, remove=change.remove
+        )
         _, after = article.parse(text)
-        assert after["status"] == TRANSITIONS[action].target
+        assert after["status"] == target(TRANSITIONS[action], status)
         assert validation.check_document(VALIDATOR, after, "a.md") == []
         assert after["history"][-1]["action"] == action
         assert text.endswith("---\nProbolinggo,- ... (*)\n")

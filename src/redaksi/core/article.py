@@ -198,9 +198,10 @@ def rewrite(
     *,
     set_keys: Mapping[str, Any] | None = None,
     append: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    remove: Sequence[str] = (),
 ) -> str:
     """The article's text with ``set_keys`` replaced or added and ``append`` items appended."""
-    return rewrite_parsed(article, data, set_keys=set_keys, append=append).text
+    return rewrite_parsed(article, data, set_keys=set_keys, append=append, remove=remove).text
 
 
 def rewrite_parsed(
@@ -209,8 +210,9 @@ def rewrite_parsed(
     *,
     set_keys: Mapping[str, Any] | None = None,
     append: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    remove: Sequence[str] = (),
 ) -> Rewritten:
-    """The article's text with ``set_keys`` replaced or added and ``append`` items appended.
+    """The article's text with ``set_keys`` set, ``append`` items appended, ``remove`` removed.
 
     Only the lines of those keys change. Raises :class:`FormatProblem` when the front matter
     cannot be edited in place (a flow-style root), or when re-reading the result shows any
@@ -255,13 +257,16 @@ def rewrite_parsed(
             at = spans.insertion_line(key)
             edits.append((at, at, entry(key, items)))
 
+    for key in remove:
+        if key in spans.starts and key not in set_keys:
+            edits.append((spans.starts[key], spans.ends[key], ""))
     lines = list(spans.lines)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += nl  # the closing fence always starts on its own line
     for start, end, text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[start:end] = [text]
     result = article.head + "".join(lines) + article.closing + article.body
-    after = _check(data, result, set_keys, append)
+    after = _check(data, result, set_keys, append, remove)
     return Rewritten(result, after)
 
 
@@ -270,9 +275,10 @@ def _check(
     text: str,
     set_keys: Mapping[str, Any],
     append: Mapping[str, Sequence[Mapping[str, Any]]],
+    remove: Sequence[str],
 ) -> CommentedMap:
     _, after = parse(text)
-    expected = {str(k): yamlio.to_plain(v) for k, v in before.items()}
+    expected = {str(k): yamlio.to_plain(v) for k, v in before.items() if k not in remove}
     for key, value in set_keys.items():
         expected[key] = yamlio.to_plain(value)
     for key, items in append.items():

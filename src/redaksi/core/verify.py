@@ -1,22 +1,27 @@
-"""Core: the rules ``redaksi verify`` holds every commit to, as pure functions.
+"""Core: the rules ``redaksi verify`` holds every article change to, as pure functions.
 
-One :class:`Step` is one article file changed by one commit, with everything the rules need:
-the front matter before and after, the commit's author and trailers, and the staff list as it
-stood in the commit's parent (so a pull request cannot put itself on staff and publish in one
-go). :func:`check` returns what is wrong, as catalogue keys with parameters.
+One :class:`Step` is one article as one commit changed it: its version before and after (either
+may be absent: added, deleted), and what is known of the commit (author, committer, date,
+trailers, every path it touched, and the staff as trusted for it). :func:`check` returns what is
+wrong, as :class:`Finding` records (a rule, a catalogue key, parameters).
+
+The principle: an article enters only as a draft made by ``redaksi draft`` (or an import), moves
+only by the steps of the workflow table, each taken by someone allowed to, and a story on the
+record (scheduled, published, retracted) is never changed, moved or deleted except by its own
+steps. Anything else is a hand edit, held to what a hand may do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from redaksi.core import workflow
+from redaksi.core.commits import NEW
 from redaksi.errors import RedaksiError
 
-FINAL = ("published", "retracted")
-"""States whose text is on the record: changed only by correct or retract, never deleted."""
 PROTECTED = (
     "id",
     "reporter",
@@ -24,38 +29,68 @@ PROTECTED = (
     "publisher",
     "created_at",
     "published_at",
+    "updated_at",
+    "publish_at",
+    "embargo_until",
+    "imported",
     "history",
     "corrections",
     "retraction",
 )
-"""Keys only a transition may change."""
-RECORDED_BY = {
-    "editor": "approve",
-    "publisher": "publish",
-    "published_at": "publish",
-    "corrections": "correct",
-    "retraction": "retract",
-}
+"""Keys only redaksi's own steps may change; everything else is the story, which a hand may edit
+while it is not on the record."""
+CREDITED = ("reporter", "editor", "publisher")
+PERSON_RECORDED_BY = {"editor": "approve", "publisher": ("publish", "schedule")}
+TIMED = ("publish", "schedule", "release")
+"""Steps that put a story out (or set when it goes out): never before its embargo."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of an article file: its path, front matter (None: unreadable) and body."""
+
+    path: str
+    front: Mapping[str, Any] | None
+    body: str | None
+    raw: bytes = b""
+    line: int = 1
+    """The file line of ``status`` (where a finding about this version points)."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    """What the rules need to know of one commit."""
+
+    sha: str
+    author_name: str
+    author_email: str
+    committer_email: str
+    date: datetime
+    """The later of author and committer date: a step cannot claim to be earlier than both."""
+    trailers: Mapping[str, str]
+    paths: tuple[str, ...]
+    """Every path the commit changes (anywhere in the repository)."""
+    staff: Mapping[str, workflow.Actor] = field(default_factory=dict)
+    """Casefolded email -> the person, with only the roles trusted for this commit."""
+    four_eyes: bool = False
+    media_added: tuple[str, ...] = ()
+    """``media/`` files the commit adds (a transition may add the one its photo names)."""
+
+    @property
+    def action(self) -> str | None:
+        return self.trailers.get("Redaksi-Action")
+
+    def actor(self) -> workflow.Actor | None:
+        return self.staff.get(self.author_email.casefold())
 
 
 @dataclass(frozen=True)
 class Step:
-    """One article file as one commit changed it."""
+    """One article as one commit changed it."""
 
-    commit: str
-    author_name: str
-    author_email: str
-    trailers: Mapping[str, str]
-    kind: str  # A added, M modified, D deleted, R renamed (possibly modified)
-    path: str
-    files_in_commit: int
-    before: Mapping[str, Any] | None
-    after: Mapping[str, Any] | None
-    before_raw: bytes | None
-    after_raw: bytes | None
-    staff: Mapping[str, workflow.Actor] = field(default_factory=dict)
-    four_eyes: bool = False
-    signature_ok: bool | None = None  # None: signatures not required
+    commit: Commit
+    before: Version | None
+    after: Version | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +100,8 @@ class Finding:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _person(value: Any) -> str:
+def person(value: Any) -> str:
+    """``Name <email>`` of a credited person (empty when there is none)."""
     if isinstance(value, Mapping):
         return f"{value.get('name', '')} <{value.get('email', '')}>"
     return ""
@@ -75,163 +111,311 @@ def _email(value: Any) -> str:
     return str(value.get("email", "")).casefold() if isinstance(value, Mapping) else ""
 
 
+def parse_time(value: Any) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(value).upper().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def check(step: Step) -> list[Finding]:
     """Everything wrong with one step (empty when it is an honest edit or transition)."""
-    action = step.trailers.get("Redaksi-Action")
-    if step.kind == "D":
+    before, after = step.before, step.after
+    if after is None:
         return _deleted(step)
-    if step.after is None:
+    if after.front is None:
         return [Finding("unreadable", "verify.unreadable")]
+    if before is None or before.front is None:
+        return _added(step)
     found: list[Finding] = []
-    if step.kind == "R" and step.before is not None and step.before.get("status") in FINAL:
-        found.append(Finding("renamed", "verify.renamed", {"status": step.before.get("status")}))
-    if step.kind == "A" or step.before is None:
-        return found + _added(step, action)
+    status = before.front.get("status")
+    if before.path != after.path and status in workflow.FROZEN:
+        found.append(Finding("renamed", "verify.renamed", {"status": status}))
+    action = step.commit.action
+    if action and action not in ("draft", "discard", "import"):
+        return found + _transition(step, action)
     if action:
-        found += _transition(step, action)
-    else:
-        found += _hand_edit(step)
-    if step.signature_ok is False and action:
-        found.append(Finding("unsigned", "verify.unsigned"))
-    return found
+        return [*found, _illegal(step, action)]
+    return found + _hand_edit(step)
+
+
+def _staff_only(commit: Commit) -> list[Finding]:
+    return [] if commit.actor() is not None else [Finding("not-staff", "verify.not_staff")]
+
+
+def _illegal(step: Step, action: str) -> Finding:
+    before = step.before.front if step.before and step.before.front else {}
+    after = step.after.front if step.after and step.after.front else {}
+    params = {"action": action, "before": before.get("status"), "after": after.get("status")}
+    return Finding("illegal-transition", "verify.illegal", params)
 
 
 def _deleted(step: Step) -> list[Finding]:
-    status = step.before.get("status") if step.before else None
-    if status in FINAL:
+    front = step.before.front if step.before and step.before.front else {}
+    status = front.get("status")
+    if step.commit.action != "discard":
         return [Finding("deleted", "verify.deleted", {"status": status})]
-    return _staff_only(step)
+    history = front.get("history")
+    ever = {e.get("to") for e in history or () if isinstance(e, Mapping)}
+    if status != "draft" or ever & set(workflow.FROZEN):
+        return [Finding("deleted", "verify.deleted", {"status": status})]
+    found = _trailers(step.commit, front, {"Redaksi-From": "draft", "Redaksi-To": "discarded"})
+    actor = step.commit.actor()
+    if actor is None:
+        return [*found, Finding("not-staff", "verify.not_staff")]
+    if "editor" not in actor.roles and _email(front.get("reporter")) != actor.email.casefold():
+        found.append(_role("discard", "editor"))
+    return found + _extra_files(step)
 
 
-def _staff_only(step: Step) -> list[Finding]:
-    if step.author_email.casefold() not in step.staff:
-        return [Finding("not-staff", "verify.not_staff")]
-    return []
-
-
-def _added(step: Step, action: str | None) -> list[Finding]:
-    after = step.after or {}
-    if after.get("status") != "draft" or action != "draft":
+def _added(step: Step) -> list[Finding]:
+    """A new article: only a draft made by ``redaksi draft`` (imports are judged whole)."""
+    after = step.after.front if step.after and step.after.front else {}
+    commit = step.commit
+    if commit.action == "import":
+        return []  # an import commit is held to its own rule, over all it adds
+    history = after.get("history")
+    entry = history[0] if isinstance(history, list) and len(history) == 1 else None
+    extras = [k for k in PROTECTED if k in after and k not in ("id", "reporter", "created_at")]
+    if (
+        commit.action != "draft"
+        or after.get("status") != "draft"
+        or not isinstance(entry, Mapping)
+        or (entry.get("action"), entry.get("to")) != ("draft", "draft")
+        or set(extras) - {"history", "embargo_until"}
+    ):
         return [
             Finding("added-not-draft", "verify.added_not_draft", {"status": after.get("status")})
         ]
-    actor = step.staff.get(step.author_email.casefold())
+    found = _trailers(commit, after, {"Redaksi-From": NEW, "Redaksi-To": "draft"})
+    actor = commit.actor()
     if actor is None:
-        return [Finding("not-staff", "verify.not_staff")]
+        return [*found, Finding("not-staff", "verify.not_staff")]
     if "reporter" not in actor.roles:
-        return [Finding("role", "verify.role", {"action": "draft", "role_msg": "role.reporter"})]
-    if _email(after.get("reporter")) != actor.email.casefold():
-        return [Finding("credit", "verify.credit", {"field": "reporter"})]
-    return []
+        found.append(_role("draft", "reporter"))
+    if str(entry.get("by", "")).casefold() != actor.email.casefold():
+        found.append(Finding("history", "verify.history", {"action": "draft"}))
+    return found + _credit(after, "reporter", actor) + _extra_files(step)
 
 
 def _hand_edit(step: Step) -> list[Finding]:
-    before, after = step.before or {}, step.after or {}
+    assert step.before is not None and step.after is not None
+    before, after = step.before.front or {}, step.after.front or {}
     if before.get("status") != after.get("status"):
-        return [
-            Finding(
-                "status-by-hand",
-                "verify.status_by_hand",
-                {"before": before.get("status"), "after": after.get("status")},
-            )
-        ]
-    if before.get("status") in FINAL and step.before_raw != step.after_raw:
-        return [
-            Finding(
-                "published-changed", "verify.published_changed", {"status": before.get("status")}
-            )
-        ]
+        params = {"before": before.get("status"), "after": after.get("status")}
+        return [Finding("status-by-hand", "verify.status_by_hand", params)]
+    if before.get("status") in workflow.FROZEN and step.before.raw != step.after.raw:
+        params = {"status": before.get("status")}
+        return [Finding("published-changed", "verify.published_changed", params)]
     found = [
         Finding("protected", "verify.protected", {"field": key})
         for key in PROTECTED
         if before.get(key) != after.get(key)
     ]
-    return found + _staff_only(step)
+    return found + _staff_only(step.commit)
+
+
+def _trailers(commit: Commit, front: Mapping[str, Any], expected: dict[str, Any]) -> list[Finding]:
+    """The transition trailers must say what the change is, and credit who the article does."""
+    expected = {**expected, "Redaksi-Article": front.get("id")}
+    for key in CREDITED:
+        if front.get(key):
+            expected[key.capitalize()] = person(front.get(key))
+    return [
+        Finding(
+            "trailers",
+            "verify.trailer",
+            {"trailer": key, "expected": value, "found": commit.trailers.get(key, "")},
+        )
+        for key, value in expected.items()
+        if commit.trailers.get(key) != value
+    ]
+
+
+def _role(action: str, role: str) -> Finding:
+    return Finding("role", "verify.role", {"action": action, "role_msg": f"role.{role}"})
+
+
+def _credit(front: Mapping[str, Any], key: str, actor: workflow.Actor) -> list[Finding]:
+    """A person a step credits is the one who took it, named as the staff list names them."""
+    credited = front.get(key)
+    if (
+        not isinstance(credited, Mapping)
+        or _email(credited) != actor.email.casefold()
+        or credited.get("name") != actor.name
+    ):
+        return [Finding("credit", "verify.credit", {"field": key})]
+    return []
+
+
+def _extra_files(step: Step) -> list[Finding]:
+    """A step commits its article alone (and, at most, the photo it names, added)."""
+    own = {v.path for v in (step.before, step.after) if v is not None}
+    photo = step.after.front.get("photo") if step.after and step.after.front else None
+    if isinstance(photo, Mapping) and isinstance(photo.get("file"), str):
+        wanted = f"media/{photo['file']}"
+        own |= {p for p in step.commit.media_added if p == wanted}
+    others = [p for p in step.commit.paths if p not in own]
+    if others:
+        return [Finding("extra-files", "verify.extra_files", {"count": len(step.commit.paths)})]
+    return []
 
 
 def _transition(step: Step, action: str) -> list[Finding]:
-    before, after = step.before or {}, step.after or {}
+    assert step.before is not None and step.after is not None
+    before, after = step.before.front or {}, step.after.front or {}
     row = workflow.TRANSITIONS.get(action)
     old, new = before.get("status"), after.get("status")
-    if row is None or old not in row.sources or new != row.target:
-        return [
-            Finding(
-                "illegal-transition",
-                "verify.illegal",
-                {"action": action, "before": old, "after": new},
-            )
-        ]
-    found: list[Finding] = []
-    expected = {"Redaksi-From": old, "Redaksi-To": new, "Redaksi-Article": after.get("id")}
-    for key in ("Reporter", "Editor", "Publisher"):
-        if after.get(key.lower()):
-            expected[key] = _person(after.get(key.lower()))
-    for key, value in expected.items():
-        if step.trailers.get(key) != value:
-            found.append(
-                Finding(
-                    "trailers",
-                    "verify.trailer",
-                    {"trailer": key, "expected": value, "found": step.trailers.get(key, "")},
-                )
-            )
-    actor = step.staff.get(step.author_email.casefold())
-    if actor is None:
-        return [*found, Finding("not-staff", "verify.not_staff")]
+    if row is None or old not in row.sources or new != workflow.target(row, str(old)):
+        return [_illegal(step, action)]
+    commit = step.commit
+    found = _trailers(commit, after, {"Redaksi-From": old, "Redaksi-To": new})
+    if action == "release":
+        found += _release(step)
+        actor = workflow.Actor(commit.author_name, commit.author_email, frozenset())
+    else:
+        member = commit.actor()
+        if member is None:
+            return [*found, Finding("not-staff", "verify.not_staff")]
+        actor = member
+        found += _authorized(before, row, actor, commit.four_eyes)
+    found += _records(step, row, actor)
+    found += _history(before, after, row, actor)
+    if action in TIMED:
+        found += _embargo(step, action)
+    return found + _extra_files(step)
+
+
+def _authorized(
+    before: Mapping[str, Any], row: workflow.Transition, actor: workflow.Actor, four_eyes: bool
+) -> list[Finding]:
     try:
-        workflow.authorize(before, row, actor, workflow.Options(four_eyes=step.four_eyes))
+        workflow.authorize(before, row, actor, workflow.Options(four_eyes=four_eyes))
     except RedaksiError as refused:
-        rule = "four-eyes" if refused.key == "workflow.four_eyes" else "role"
-        found.append(
-            Finding(
-                rule,
-                "verify.four_eyes" if rule == "four-eyes" else "verify.role",
-                {"action": action, "role_msg": f"role.{sorted(row.roles)[0]}"},
+        if refused.key == "workflow.four_eyes":
+            return [Finding("four-eyes", "verify.four_eyes", {"action": row.action})]
+        return [_role(row.action, sorted(row.roles)[0])]
+    return []
+
+
+def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> list[Finding]:
+    """The step changes only what it records (and the story, where edits may go with it)."""
+    assert step.before is not None and step.after is not None
+    before, after = step.before.front or {}, step.after.front or {}
+    may = {"status", "history", *row.records, *row.removes}
+    found = [
+        Finding("protected", "verify.protected", {"field": key})
+        for key in PROTECTED
+        if key not in may and before.get(key) != after.get(key)
+    ]
+    if not row.edits:
+        story = {k for k in (*before, *after) if k not in PROTECTED and k != "status"}
+        changed = sorted(k for k in story if before.get(k) != after.get(k))
+        if changed or step.before.body != step.after.body:
+            field_name = changed[0] if changed else "body"
+            found.append(
+                Finding("edits", "verify.edits", {"action": row.action, "field": field_name})
             )
-        )
-    found += _records(step, action, actor)
-    if step.files_in_commit > 1:
-        found.append(Finding("extra-files", "verify.extra_files", {"count": step.files_in_commit}))
-    return found
-
-
-def _records(step: Step, action: str, actor: workflow.Actor) -> list[Finding]:
-    before, after = step.before or {}, step.after or {}
-    found: list[Finding] = []
-    for key in PROTECTED:
-        if key in ("history",) or RECORDED_BY.get(key) == action:
-            continue
-        if before.get(key) != after.get(key):
-            found.append(Finding("protected", "verify.protected", {"field": key}))
-    if action in ("approve", "publish"):
-        key = "editor" if action == "approve" else "publisher"
-        if _email(after.get(key)) != actor.email.casefold():
-            found.append(Finding("credit", "verify.credit", {"field": key}))
-    if action == "publish" and not after.get("published_at"):
-        found.append(Finding("record", "verify.record", {"field": "published_at"}))
-    if action == "correct":
+    for key in row.removes:
+        if key in after:
+            found.append(Finding("record", "verify.record", {"field": key}))
+    for key in ("editor", "publisher"):
+        if key in row.records:
+            found += _credit(after, key, actor)
+    for key in ("published_at", "publish_at"):
+        if key in row.records and not after.get(key):
+            found.append(Finding("record", "verify.record", {"field": key}))
+    if "corrections" in row.records:
         old, new = before.get("corrections") or [], after.get("corrections") or []
         last = new[-1] if len(new) == len(old) + 1 and new[: len(old)] == old else None
         if not isinstance(last, Mapping) or not all(last.get(k) for k in ("at", "type", "note")):
             found.append(Finding("record", "verify.record", {"field": "corrections"}))
-    if action == "retract":
+    if "retraction" in row.records:
         retraction = after.get("retraction")
         if not isinstance(retraction, Mapping) or not all(
             retraction.get(k) for k in ("at", "ground", "reason")
         ):
             found.append(Finding("record", "verify.record", {"field": "retraction"}))
-    old_history, new_history = before.get("history") or [], after.get("history") or []
-    entry = (
-        new_history[-1]
-        if len(new_history) == len(old_history) + 1
-        and new_history[: len(old_history)] == old_history
-        else None
-    )
-    wanted = {"action": action, "from": before.get("status"), "to": after.get("status")}
+    return found
+
+
+def _history(
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    row: workflow.Transition,
+    actor: workflow.Actor,
+) -> list[Finding]:
+    """History keeps every entry and gains exactly one: this step, by the one who took it."""
+    old, new = before.get("history") or [], after.get("history") or []
+    entry = new[-1] if len(new) == len(old) + 1 and new[: len(old)] == old else None
+    wanted = {"action": row.action, "from": before.get("status"), "to": after.get("status")}
+    by = _email(before.get("publisher")) if row.anyone else actor.email.casefold()
     if (
         not isinstance(entry, Mapping)
         or any(entry.get(k) != v for k, v in wanted.items())
-        or str(entry.get("by", "")).casefold() != actor.email.casefold()
+        or str(entry.get("by", "")).casefold() != by
     ):
-        found.append(Finding("history", "verify.history", {"action": action}))
+        return [Finding("history", "verify.history", {"action": row.action})]
+    return []
+
+
+def _release(step: Step) -> list[Finding]:
+    """A release is the scheduler's decision carried out: by them, on time, naming who ran it."""
+    assert step.before is not None and step.before.front is not None
+    before, commit = step.before.front, step.commit
+    found: list[Finding] = []
+    if _email(before.get("publisher")) != commit.author_email.casefold():
+        found.append(Finding("credit", "verify.release_author", {}))
+    if (
+        commit.trailers.get("Redaksi-Released-By", "")
+        .casefold()
+        .find(f"<{commit.committer_email.casefold()}>")
+        < 0
+    ):
+        found.append(
+            Finding(
+                "trailers",
+                "verify.trailer",
+                {
+                    "trailer": "Redaksi-Released-By",
+                    "expected": f"... <{commit.committer_email}>",
+                    "found": commit.trailers.get("Redaksi-Released-By", ""),
+                },
+            )
+        )
+    due = parse_time(before.get("publish_at"))
+    if due is None or commit.date < due:
+        found.append(
+            Finding(
+                "early", "verify.early", {"field": "publish_at", "when": before.get("publish_at")}
+            )
+        )
     return found
+
+
+def _embargo(step: Step, action: str) -> list[Finding]:
+    """Nothing goes out, or is set to go out, before its embargo ends."""
+    assert step.before is not None and step.after is not None
+    before, after = step.before.front or {}, step.after.front or {}
+    until = parse_time(before.get("embargo_until"))
+    if until is None:
+        return []
+    found = []
+    if step.commit.date < until:
+        found.append(Finding("embargo", "verify.embargo", {"until": before.get("embargo_until")}))
+    for key in ("published_at", "publish_at"):
+        moment = parse_time(after.get(key))
+        if key in after and (moment is None or moment < until):
+            found.append(
+                Finding("embargo", "verify.embargo", {"until": before.get("embargo_until")})
+            )
+    return found[:1]
+
+
+def stray(trailers: Mapping[str, str], ids: Sequence[str]) -> Finding | None:
+    """Transition trailers on a commit that does not change the article they name."""
+    named = trailers.get("Redaksi-Article")
+    if trailers.get("Redaksi-Action") and named not in ids:
+        return Finding("stray-trailers", "verify.stray", {"article": named or "-"})
+    return None

@@ -14,6 +14,9 @@ from typing import Any
 from redaksi.errors import RefusedError, UsageError
 
 STATUSES = ("draft", "review", "edit", "scheduled", "published", "retracted")
+FROZEN = ("scheduled", "published", "retracted")
+"""States whose text is on the record (or about to be): changed only by their own steps."""
+DRAFTING = ("draft", "review", "edit")
 CORRECTION_TYPES = ("ralat", "koreksi", "klarifikasi", "hak-jawab")
 RETRACTION_GROUNDS = ("sara", "kesusilaan", "anak", "trauma", "dewan-pers")
 """Dewan Pers, Pedoman Pemberitaan Media Siber §5: the only grounds for taking a story down."""
@@ -35,6 +38,12 @@ class Transition:
     """Options it cannot go without: note, ground, reason."""
     four_eyes: bool = False
     """With ``four_eyes: true`` in redaksi.yaml, the reporter may not take it."""
+    removes: tuple[str, ...] = ()
+    """Keys it takes away (unschedule: publisher and publish_at)."""
+    edits: bool = True
+    """Whether the person's own edits to the story (body, title, tags...) may go in with it."""
+    anyone: bool = False
+    """Whoever runs it needs no role: the decision was taken earlier (release: at schedule)."""
 
 
 def _row(action: str, sources: str, target: str, roles: str, **extra: Any) -> Transition:
@@ -56,6 +65,39 @@ TRANSITIONS: Mapping[str, Transition] = {
             four_eyes=True,
         ),
         _row(
+            "schedule",
+            "edit",
+            "scheduled",
+            "publisher",
+            records=("publisher", "publish_at"),
+            needs=("at",),
+            four_eyes=True,
+        ),
+        _row(
+            "unschedule",
+            "scheduled",
+            "edit",
+            "publisher",
+            removes=("publisher", "publish_at"),
+            edits=False,
+        ),
+        _row(
+            "release",
+            "scheduled",
+            "published",
+            "",
+            records=("published_at",),
+            edits=False,
+            anyone=True,
+        ),
+        _row(
+            "embargo",
+            "draft review edit",
+            "",
+            "editor publisher",
+            records=("embargo_until",),
+        ),
+        _row(
             "correct",
             "published",
             "published",
@@ -70,6 +112,7 @@ TRANSITIONS: Mapping[str, Transition] = {
             "publisher",
             records=("retraction", "updated_at"),
             needs=("ground", "reason"),
+            edits=False,
         ),
     )
 }
@@ -89,18 +132,24 @@ class Actor:
 
 @dataclass(frozen=True)
 class Options:
-    """What the person said with the command."""
+    """What the person said with the command (times already RFC 3339 in the newsroom's zone)."""
 
     note: str | None = None
     correction_type: str = "ralat"
     ground: str | None = None
     reason: str | None = None
     four_eyes: bool = False
+    at: str | None = None
+    """``publish --at``: when a scheduled article goes out."""
+    until: str | None = None
+    """``embargo --until``; None with ``embargo`` lifts the embargo."""
+    public_title: str | None = None
+    """``retract --public-title``: shown instead of a title that itself harms."""
 
 
 @dataclass(frozen=True)
 class Change:
-    """What a transition does to the front matter: keys to set, items to append."""
+    """What a transition does to the front matter: keys to set or remove, items to append."""
 
     action: str
     from_state: str
@@ -108,14 +157,27 @@ class Change:
     set_keys: dict[str, Any] = field(default_factory=dict)
     append: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     note: str | None = None
+    remove: tuple[str, ...] = ()
 
 
 def _email(value: Any) -> str:
     return str(value.get("email", "")).casefold() if isinstance(value, Mapping) else ""
 
 
+def reporters(front: Mapping[str, Any]) -> set[str]:
+    """Everyone who was ever the article's reporter (casefolded emails): four-eyes covers all."""
+    found = {_email(front.get("reporter"))}
+    history = front.get("history")
+    for entry in history if isinstance(history, list) else ():
+        if isinstance(entry, Mapping) and entry.get("reporter_from"):
+            found.add(str(entry["reporter_from"]).casefold())
+    return found - {""}
+
+
 def authorize(front: Mapping[str, Any], row: Transition, actor: Actor, options: Options) -> None:
     """Refuse (exit 3) an actor who may not take this transition on this article."""
+    if row.anyone:
+        return
     is_reporter = _email(front.get("reporter")) == actor.email.casefold()
     if not (row.roles & actor.roles or (row.reporter_may and is_reporter)):
         role = sorted(row.roles)[0]
@@ -123,7 +185,7 @@ def authorize(front: Mapping[str, Any], row: Transition, actor: Actor, options: 
         raise RefusedError(
             key, name=actor.name, email=actor.email, role_msg=f"role.{role}", action=row.action
         )
-    if row.four_eyes and options.four_eyes and is_reporter:
+    if row.four_eyes and options.four_eyes and actor.email.casefold() in reporters(front):
         raise RefusedError("workflow.four_eyes", action=row.action)
 
 
@@ -131,7 +193,8 @@ def _require(row: Transition, options: Options) -> None:
     for need in row.needs:
         value = getattr(options, need)
         if not value or not str(value).strip():
-            raise UsageError("workflow.missing_option", option=f"--{need}", action=row.action)
+            option = "--at" if need == "at" else f"--{need}"
+            raise UsageError("workflow.missing_option", option=option, action=row.action)
     if row.action == "correct" and options.correction_type not in CORRECTION_TYPES:
         raise UsageError(
             "workflow.bad_choice",
@@ -146,6 +209,11 @@ def _require(row: Transition, options: Options) -> None:
             value=options.ground,
             choices=", ".join(RETRACTION_GROUNDS),
         )
+
+
+def target(row: Transition, status: str) -> str:
+    """Where ``row`` takes an article now in ``status`` (some steps keep the state)."""
+    return row.target or status
 
 
 def decide(
@@ -167,36 +235,43 @@ def decide(
     authorize(front, row, actor, options)
     stamp = yamlio.timestamp(now)
     note = options.note.strip() if options.note and options.note.strip() else None
-    change = Change(action, status, row.target, note=note)
-    change.set_keys["status"] = row.target
-    if "editor" in row.records:
-        change.set_keys["editor"] = actor.person()
-    if "publisher" in row.records:
-        change.set_keys["publisher"] = actor.person()
-    if "published_at" in row.records:
-        change.set_keys["published_at"] = stamp
-    if "updated_at" in row.records:
-        change.set_keys["updated_at"] = stamp
+    lifts = "embargo_until" in row.records and not options.until
+    remove = (*row.removes, "embargo_until") if lifts else row.removes
+    change = Change(action, status, target(row, status), note=note, remove=remove)
+    if change.to_state != status:
+        change.set_keys["status"] = change.to_state
+    _record(row, change, actor, stamp, options, note)
+    entry: dict[str, Any] = {"action": action, "from": status, "to": change.to_state}
+    entry["by"] = _email(front.get("publisher")) if action == "release" else actor.email
+    entry["at"] = stamp
+    if note:
+        entry["note"] = note
+    change.append["history"] = [entry]
+    return change
+
+
+def _record(
+    row: Transition, change: Change, actor: Actor, stamp: str, options: Options, note: str | None
+) -> None:
+    """What the row records, set on ``change``."""
+    from redaksi.core import yamlio
+
+    for key in ("editor", "publisher"):
+        if key in row.records:
+            change.set_keys[key] = actor.person()
+    for key in ("published_at", "updated_at"):
+        if key in row.records:
+            change.set_keys[key] = stamp
+    if "publish_at" in row.records:
+        change.set_keys["publish_at"] = yamlio.timestamp(str(options.at))
+    if "embargo_until" in row.records and options.until:
+        change.set_keys["embargo_until"] = yamlio.timestamp(options.until)
     if "corrections" in row.records:
         change.append["corrections"] = [
             {"at": stamp, "type": options.correction_type, "note": note}
         ]
     if "retraction" in row.records:
-        change.set_keys["retraction"] = {
-            "at": stamp,
-            "ground": options.ground,
-            "reason": str(options.reason).strip(),
-        }
-    entry: dict[str, Any] = {
-        "action": action,
-        "from": status,
-        "to": row.target,
-        "by": actor.email,
-        "at": stamp,
-    }
-    if note:
-        entry["note"] = note
-    change.append["history"] = [entry]
-    if change.set_keys["status"] == status:
-        del change.set_keys["status"]  # correct: the status line stays untouched
-    return change
+        retraction = {"at": stamp, "ground": options.ground, "reason": str(options.reason).strip()}
+        if options.public_title and options.public_title.strip():
+            retraction["public_title"] = options.public_title.strip()
+        change.set_keys["retraction"] = retraction

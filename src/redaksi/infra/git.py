@@ -39,6 +39,18 @@ class Commit:
     message: str
 
 
+@dataclass(frozen=True)
+class Facts:
+    """One commit as ``verify`` reads it: who wrote it, who committed it, when, and the message."""
+
+    sha: str
+    author: Person
+    committer: Person
+    author_date: str
+    committer_date: str
+    message: str
+
+
 def init_repository(path: Path, person: Person) -> Repository:
     """A new repository at ``path`` whose user is ``person`` (used by ``redaksi demo``)."""
     from git import Repo
@@ -267,10 +279,10 @@ class Repository:
             return a
 
     def changes(
-        self, parent: str | None, commit: str, *paths: str
+        self, parent: str | None, commit: str, *paths: str, renames: bool = True
     ) -> list[tuple[str, str | None, str | None]]:
         """(status letter, old path, new path) of what ``commit`` changed against ``parent``."""
-        args = ["-r", "-M", "--name-status", "-z", "--no-commit-id"]
+        args = ["-r", "-M" if renames else "--no-renames", "--name-status", "-z", "--no-commit-id"]
         args += [parent, commit] if parent else ["--root", commit]
         out = self._git("diff-tree", *args, "--", *paths)
         fields = out.split("\0")
@@ -299,6 +311,40 @@ class Repository:
         except (KeyError, ValueError, GitError):
             return None
         return data
+
+    def history(self, base: str, head: str) -> dict[str, Facts]:
+        """Author, committer, their dates and the message of every commit in ``base..head``."""
+        fields = "%H%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%cI%x1f%B%x1e"
+        out = self._git("log", f"--format={fields}", f"{base}..{head}")
+        found: dict[str, Facts] = {}
+        for record in out.split("\x1e"):
+            parts = record.strip("\n").split("\x1f")
+            if len(parts) == 8:
+                sha, an, ae, cn, ce, ad, cd, message = parts
+                found[sha] = Facts(sha, Person(an, ae), Person(cn, ce), ad, cd, message)
+        return found
+
+    def blob_ids(self, commit: str, paths: Sequence[str]) -> dict[str, str]:
+        """The blob id of each of ``paths`` that ``commit`` has (absent paths are left out)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(paths), 500):  # keep the command line short
+            out = self._git("ls-tree", "-z", commit, "--", *paths[start : start + 500])
+            for entry in out.split("\0"):
+                meta, _, path = entry.partition("\t")
+                if path and meta.split(" ")[1:2] == ["blob"]:
+                    found[path] = meta.split(" ")[2]
+        return found
+
+    def merge_bases(self, a: str, b: str) -> list[str]:
+        """Every best common ancestor of ``a`` and ``b`` (none for unrelated histories)."""
+        code, out, _ = self.run_raw("merge-base", "--all", a, b)
+        return out.split() if code == 0 else []
+
+    def signer(self, commit: str) -> tuple[str, str]:
+        """(git's signature letter, who signed) for ``commit``: ``G``/``U`` are good signatures."""
+        out = self._git("log", "-1", "--format=%G?%x1f%GS", commit)
+        letter, _, who = out.partition("\x1f")
+        return letter.strip(), who.strip()
 
     def commit_info(self, commit: str) -> Commit:
         found = self._objects.commit(commit)

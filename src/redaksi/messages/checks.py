@@ -108,6 +108,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commit {commit} oleh {author} tidak bertanda tangan yang sah, padahal redaksi.yaml "
         "mewajibkan transisi bertanda tangan (git verify-commit {commit})",
     ),
+    "verify.edits": (
+        "commit {commit} by {author}: '{action}' changes the story ({field}); that step changes "
+        "nothing but what it records",
+        "commit {commit} oleh {author}: '{action}' mengubah isi berita ({field}); langkah itu "
+        "hanya mengubah apa yang dicatatnya",
+    ),
+    "verify.early": (
+        "commit {commit} releases the story before its {field} ({when})",
+        "commit {commit} merilis berita sebelum {field} ({when})",
+    ),
+    "verify.embargo": (
+        "commit {commit} by {author} puts the story out (or sets it to go out) before its embargo "
+        "ends at {until}",
+        "commit {commit} oleh {author} menerbitkan berita (atau menjadwalkannya) sebelum embargo "
+        "berakhir pada {until}",
+    ),
+    "verify.release_author": (
+        "commit {commit} releases the story as {author}, who did not schedule it; a release is "
+        "authored by the publisher who scheduled it",
+        "commit {commit} merilis berita atas nama {author}, yang tidak menjadwalkannya; rilis "
+        "ditulis atas nama penerbit yang menjadwalkannya",
+    ),
+    "verify.stray": (
+        "commit {commit} by {author} carries redaksi trailers for article {article} but does not "
+        "change it; remove the trailers",
+        "commit {commit} oleh {author} membawa trailer redaksi untuk artikel {article} tetapi "
+        "tidak mengubahnya; hapus trailer itu",
+    ),
+    "verify.unknown_action": (
+        "commit {commit} by {author} claims the step '{action}', which redaksi does not have",
+        "commit {commit} oleh {author} mengaku langkah '{action}', yang tidak ada di redaksi",
+    ),
+    "verify.not_article": (
+        "commit {commit} by {author} leaves '{path}' under articles/, which is not an article "
+        "(articles are <slug>.md files); move it out of articles/",
+        "commit {commit} oleh {author} meninggalkan '{path}' di articles/, yang bukan artikel "
+        "(artikel adalah berkas <slug>.md); pindahkan keluar dari articles/",
+    ),
+    "verify.config": (
+        "commit {commit} by {author} changes {path}; redaksi.yaml, the schemas and redaksi's CI "
+        "block change only in a commit of their own by a publisher",
+        "commit {commit} oleh {author} mengubah {path}; redaksi.yaml, skema, dan blok CI redaksi "
+        "hanya boleh diubah dalam commit tersendiri oleh penerbit",
+    ),
+    "verify.media": (
+        "commit {commit} by {author} changes or deletes {path}, the photo of {article}, which is "
+        "on the record",
+        "commit {commit} oleh {author} mengubah atau menghapus {path}, foto {article}, yang sudah "
+        "tercatat",
+    ),
+    "verify.future": (
+        "commit {commit} by {author} is dated {date}, in the future; fix the machine's clock and "
+        "commit again",
+        "commit {commit} oleh {author} bertanggal {date}, di masa depan; perbaiki jam komputer "
+        "lalu commit ulang",
+    ),
+    "verify.schema": (
+        "where the pull request leaves it, this article breaks the base branch's rules: "
+        "{detail_msg}",
+        "pada akhir pull request, artikel ini melanggar aturan cabang dasar: {detail_msg}",
+    ),
+    "verify.final_unreadable": (
+        "where the pull request leaves it, this file is not a readable article",
+        "pada akhir pull request, berkas ini bukan artikel yang bisa dibaca",
+    ),
+    "verify.import_changes": (
+        "commit {commit} by {author} is an import but changes more than it adds; an import only "
+        "adds articles (and categories)",
+        "commit {commit} oleh {author} adalah impor tetapi mengubah lebih dari yang ditambahkan; "
+        "impor hanya menambah artikel (dan kategori)",
+    ),
+    "verify.import_config": (
+        "commit {commit} by {author} is an import that changes redaksi.yaml beyond appending "
+        "categories",
+        "commit {commit} oleh {author} adalah impor yang mengubah redaksi.yaml lebih dari "
+        "menambah kategori",
+    ),
+    "verify.import_article": (
+        "commit {commit} by {author} imports {path} without its 'imported' record and one "
+        "'import' history entry by the author, or dated after the commit",
+        "commit {commit} oleh {author} mengimpor {path} tanpa catatan 'imported' dan satu entri "
+        "history 'import' oleh penulisnya, atau bertanggal setelah commit",
+    ),
     "verify.ok": (
         "{commits} commit(s) checked, {transitions} transition(s), no problems",
         "{commits} commit diperiksa, {transitions} transisi, tidak ada masalah",

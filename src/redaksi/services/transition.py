@@ -65,7 +65,7 @@ def plan(
     change = workflow.decide(yamlio.to_plain(data), action, actor, stamp, options)
     try:
         rewritten = article.rewrite_parsed(
-            doc, data, set_keys=change.set_keys, append=change.append
+            doc, data, set_keys=change.set_keys, append=change.append, remove=change.remove
         )
     except article.FormatProblem as err:
         raise InputError(err.key, file=rel, line=err.line, column=err.column) from None

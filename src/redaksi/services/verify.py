@@ -1,22 +1,33 @@
-"""Services: replay every commit of a pull request and hold each article change to the rules.
+"""Services: replay every commit of a pull request and hold each change to the rules.
 
-The range is ``base..head``; merge commits are not transitions, but anything a merge adds
-that none of its parents had (an "evil merge") is checked as a hand edit by the merger.
+The range is ``base..head``. Every commit that touches ``articles/``, ``media/``, redaksi.yaml,
+the schemas or redaksi's CI block is judged against what the base trusts: the staff as it stood
+both at the base and in the commit's parent, the base's schema and categories. A merge commit
+is trusted only for what it brings in unchanged from the side that changed it; whatever else it
+writes is a hand edit by the person who merged (see :mod:`redaksi.services.merges`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from redaksi import config
-from redaksi.core import article, commits, workflow, yamlio
+from redaksi.core import commits, workflow
 from redaksi.core import verify as rules
 from redaksi.core.validation import Problem
-from redaksi.errors import RedaksiError
-from redaksi.infra import git, store
+from redaksi.infra import clock, git
+from redaksi.services import merges, trust
+from redaksi.services.trust import CONFIG_PATHS, Trust
+
+SKEW = timedelta(minutes=10)
+"""How far in the future a commit may be dated (clocks differ) before it is a finding."""
+ARTICLE_ACTIONS = ("draft", "discard", "import", *workflow.TRANSITIONS)
+CONFIG_ACTIONS = ("init", "staff", "upgrade", "ci")
+_KEEP = re.compile(r"^articles/(.*/)?\.gitkeep$")
 
 
 @dataclass(frozen=True)
@@ -26,129 +37,192 @@ class Report:
     transitions: int
 
 
-def _front(raw: bytes | None) -> tuple[dict[str, Any] | None, int | None]:
-    """The front matter of a blob (None if it is not an article) and its status line."""
-    if raw is None:
-        return None, None
-    try:
-        _, data = article.parse(raw.decode("utf-8"))
-    except (UnicodeDecodeError, article.FormatProblem):
-        return None, None
-    status_line = article.file_position(data, ["status"])[0] if "status" in data else 1
-    return yamlio.to_plain(data), status_line
+@dataclass
+class _Run:
+    """What one verify run gathers as it goes."""
 
+    repo: git.Repository
+    trust: Trust
+    problems: list[Problem] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    """Article paths changed in the range: their final versions meet the base's schema."""
+    categories: set[str] = field(default_factory=set)
+    """Categories a verified import added (articles may use them)."""
 
-class _Staff:
-    """Who may act in a commit: staff both at the base and in the commit's parent.
-
-    The base is what the target branch trusts, so a pull request cannot put someone on staff
-    and have them publish; the parent is the newsroom as it then stood, so someone removed
-    from staff earlier in the range cannot act afterwards. four_eyes and require_signed apply
-    if either of the two asks for them.
-    """
-
-    def __init__(self, root: Path, repo: git.Repository, base: str) -> None:
-        self.root = root
-        self.repo = repo
-        self.base = self._read(base)
-
-    def _read(self, commit: str | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
-        raw = self.repo.blob(commit, config.CONFIG_FILE) if commit else None
-        return _parse_staff(self.root, raw)
-
-    def at(self, commit: str | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
-        staff, four_eyes, signed = self._read(commit)
-        base_staff, base_four_eyes, base_signed = self.base
-        both = {}
-        for email, actor in staff.items():
-            trusted = base_staff.get(email)
-            if trusted is not None and actor.roles & trusted.roles:
-                both[email] = workflow.Actor(actor.name, actor.email, actor.roles & trusted.roles)
-        return both, four_eyes or base_four_eyes, signed or base_signed
-
-
-@cache
-def _parse_staff(root: Path, raw: bytes | None) -> tuple[dict[str, workflow.Actor], bool, bool]:
-    if raw is None:
-        return {}, False, False
-    try:
-        newsroom = config.load(root, raw.decode("utf-8"))
-    except (RedaksiError, UnicodeDecodeError):
-        return {}, False, False
-    staff = {m.email.casefold(): workflow.Actor(m.name, m.email, m.roles) for m in newsroom.staff}
-    return staff, newsroom.four_eyes, newsroom.require_signed
+    def add(self, path: str, line: int, finding: rules.Finding, commit: git.Facts) -> None:
+        params = {
+            **finding.params,
+            "commit": commit.sha[:7],
+            "author": f"{commit.author.name} <{commit.author.email}>",
+        }
+        self.problems.append(Problem(path, line, 1, f"verify-{finding.rule}", finding.key, params))
 
 
 def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> Report:
-    """Every problem in the commits ``base..head`` that touch ``articles/``."""
+    """Every problem in the commits ``base..head``."""
     base_id, head_id = repo.resolve(base), repo.resolve(head)
-    staff = _Staff(root, repo, base_id)
-    problems: list[Problem] = []
-    transitions = 0
+    run = _Run(repo, Trust(root, repo, base_id))
     listed = repo.commits_between(base_id, head_id)
-    for commit, parents in listed:
-        parent = parents[0] if parents else None
-        changes = repo.changes(parent, commit, store.ARTICLES)
-        changes = [c for c in changes if (c[2] or c[1] or "").endswith(".md")]
-        if not changes:
-            continue
+    facts = repo.history(base_id, head_id)
+    transitions = 0
+    for sha, parents in listed:
+        info = facts[sha]
         if len(parents) > 1:
-            changes = [c for c in changes if _new_in_merge(repo, commit, parents, c)]
+            changes = merges.hand_made(repo, sha, parents)
             trailers: dict[str, str] = {}
         else:
-            _, _, trailers = commits.parse(repo.commit_info(commit).message)
-        info = repo.commit_info(commit)
-        members, four_eyes, signed = staff.at(parent)
-        if trailers.get("Redaksi-Action"):
+            parent = parents[0] if parents else None
+            changes = repo.changes(parent, sha, renames=False)
+            _, _, trailers = commits.parse(info.message)
+        if trailers.get("Redaksi-Action") in ARTICLE_ACTIONS:
             transitions += 1
-        signature = repo.signature_ok(commit) if signed and trailers.get("Redaksi-Action") else None
-        everything = len(repo.changes(parent, commit)) if trailers else 1
-        for kind, old, new in changes:
-            before_raw = repo.blob(parent, old) if parent and old else None
-            after_raw = repo.blob(commit, new) if new else None
-            before, _ = _front(before_raw)
-            after, status_line = _front(after_raw)
-            step = rules.Step(
-                commit,
-                info.author.name,
-                info.author.email,
-                trailers,
-                kind[0],
-                new or old or "",
-                everything,
-                before,
-                after,
-                before_raw,
-                after_raw,
-                members,
-                four_eyes,
-                signature,
-            )
-            for finding in rules.check(step):
-                problems.append(
-                    Problem(
-                        step.path,
-                        status_line or 1,
-                        1,
-                        f"verify-{finding.rule}",
-                        finding.key,
-                        {
-                            **finding.params,
-                            "commit": commit[:7],
-                            "author": f"{info.author.name} <{info.author.email}>",
-                        },
-                    )
-                )
-    return Report(problems, len(listed), transitions)
+        _commit(run, info, parents[0] if parents else None, changes, trailers)
+    _final(run, head_id)
+    run.problems.sort(key=Problem.sort_key)
+    return Report(run.problems, len(listed), transitions)
 
 
-def _new_in_merge(
-    repo: git.Repository,
-    commit: str,
-    parents: list[str],
-    change: tuple[str, str | None, str | None],
-) -> bool:
-    """Whether a merge's version of a file matches none of its parents (so the merge wrote it)."""
-    path = change[2] or change[1] or ""
-    mine = repo.blob(commit, path)
-    return all(repo.blob(p, path) != mine for p in parents)
+def _commit(
+    run: _Run,
+    info: git.Facts,
+    parent: str | None,
+    changes: Sequence[tuple[str, str | None, str | None]],
+    trailers: dict[str, str],
+) -> None:
+    """Judge one commit (or the hand-made part of a merge): its articles, media and config."""
+    paths = tuple(sorted({p for _, old, new in changes for p in (old, new) if p}))
+    relevant = [p for p in paths if _relevant(p)]
+    action = trailers.get("Redaksi-Action")
+    if not relevant:
+        if action:
+            run.add(paths[0] if paths else "-", 1, rules.stray(trailers, ()) or _NOTHING, info)
+        return
+    staff, four_eyes, signed = run.trust.at(parent)
+    commit = rules.Commit(
+        info.sha,
+        info.author.name,
+        info.author.email,
+        info.committer.email,
+        max(_when(info.author_date), _when(info.committer_date)),
+        trailers,
+        paths,
+        staff,
+        four_eyes,
+        tuple(new for kind, _, new in changes if kind == "A" and new and new.startswith("media/")),
+    )
+    ids = _articles(run, info, parent, changes, commit)
+    if action and action not in CONFIG_ACTIONS and (found := rules.stray(trailers, ids)):
+        run.add(relevant[0], 1, found, info)
+    if action and action not in ARTICLE_ACTIONS and action not in CONFIG_ACTIONS:
+        run.add(
+            relevant[0],
+            1,
+            rules.Finding("illegal-transition", "verify.unknown_action", {"action": action}),
+            info,
+        )
+    trust.config_commit(run.repo, commit, parent, relevant, lambda p, f: run.add(p, 1, f, info))
+    trust.media(run.repo, parent, changes, lambda p, f: run.add(p, 1, f, info))
+    if signed and action != "release" and not trust.signed_by_author(run.repo, info):
+        run.add(relevant[0], 1, rules.Finding("unsigned", "verify.unsigned"), info)
+    if commit.date > clock.now() + SKEW:
+        run.add(
+            relevant[0],
+            1,
+            rules.Finding("future", "verify.future", {"date": info.committer_date}),
+            info,
+        )
+
+
+_NOTHING = rules.Finding("stray-trailers", "verify.stray", {"article": "-"})
+
+
+def _relevant(path: str) -> bool:
+    return path.startswith(("articles/", "media/")) or path in CONFIG_PATHS or trust.is_ci(path)
+
+
+def _when(text: str) -> Any:
+    moment = rules.parse_time(text)
+    if moment is None:  # git always writes an offset; a date it cannot give is the epoch
+        return rules.parse_time("1970-01-01T00:00:00+00:00")
+    return moment
+
+
+def _articles(
+    run: _Run,
+    info: git.Facts,
+    parent: str | None,
+    changes: Sequence[tuple[str, str | None, str | None]],
+    commit: rules.Commit,
+) -> list[str]:
+    """Judge every article file the commit changes; return the ids of the articles it touches."""
+    befores: dict[str, rules.Version] = {}
+    afters: dict[str, rules.Version] = {}
+    for _kind, old, new in changes:
+        for path, side, target in ((old, parent, befores), (new, info.sha, afters)):
+            if not path or not path.startswith("articles/") or side is None:
+                continue
+            if not path.endswith(".md"):
+                if target is afters and not _allowed_extra(run.repo, side, path):
+                    finding = rules.Finding("not-article", "verify.not_article", {"path": path})
+                    run.add(path, 1, finding, info)
+                continue
+            target[path] = trust.version(run.repo, side, path)
+    steps = _pair(befores, afters)
+    ids: list[str] = []
+    for before, after in steps:
+        front = (after or before).front if (after or before) else None  # type: ignore[union-attr]
+        if front and front.get("id"):
+            ids.append(str(front["id"]))
+        if before and before.front and before.front.get("id"):
+            ids.append(str(before.front["id"]))
+        if after is not None:
+            run.touched.add(after.path)
+        step = rules.Step(commit, before, after)
+        line = trust.status_line(after)
+        for finding in rules.check(step):
+            run.add((after or before).path, line, finding, info)  # type: ignore[union-attr]
+    if commit.action == "import":
+        added = [a for b, a in steps if b is None and a is not None]
+        others = [s for s in steps if s[0] is not None]
+        for finding in trust.import_commit(run.repo, commit, parent, added, others, run.categories):
+            run.add(added[0].path if added else "redaksi.yaml", 1, finding, info)
+    return ids
+
+
+def _allowed_extra(repo: git.Repository, commit: str, path: str) -> bool:
+    """An empty ``.gitkeep`` that keeps a folder in git is the one non-article allowed."""
+    return bool(_KEEP.match(path)) and not repo.blob(commit, path)
+
+
+def _pair(
+    befores: dict[str, rules.Version], afters: dict[str, rules.Version]
+) -> list[tuple[rules.Version | None, rules.Version | None]]:
+    """Match old and new versions: the same path, or the same article id (a move)."""
+    steps: list[tuple[rules.Version | None, rules.Version | None]] = []
+    gone = {p: v for p, v in befores.items() if p not in afters}
+    by_id = {str(v.front.get("id")): p for p, v in gone.items() if v.front and v.front.get("id")}
+    for path, after in sorted(afters.items()):
+        if path in befores:
+            steps.append((befores[path], after))
+            continue
+        moved = by_id.pop(str(after.front.get("id")), None) if after.front else None
+        if moved is not None:
+            steps.append((gone.pop(moved), after))
+        else:
+            steps.append((None, after))
+    steps += [(before, None) for before in gone.values()]
+    return steps
+
+
+def _final(run: _Run, head: str) -> None:
+    """Articles the range changed must meet the base's schema and categories where they end.
+
+    An article already found wanting is not judged again: the first finding says why.
+    """
+    judged = {p.file for p in run.problems}
+    for path in sorted(run.touched - judged):
+        raw = run.repo.blob(head, path)
+        if raw is None:
+            continue
+        for problem in run.trust.schema_problems(path, raw, run.categories):
+            run.problems.append(problem)

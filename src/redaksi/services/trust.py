@@ -1,0 +1,269 @@
+"""Services: what ``verify`` trusts for each commit, and the rules over whole commits.
+
+Trust comes from the base of the pull request: who is on staff (and only in roles that both the
+base and the commit's parent give them), the schema, the categories. Changes to those files, to
+redaksi's block of the CI workflow, or to a published story's photo are findings unless made the
+one way they may be. Signatures, when required, must be the author's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from redaksi import config, schema
+from redaksi.core import article, validation, workflow, yamlio
+from redaksi.core import verify as rules
+from redaksi.core.validation import Problem
+from redaksi.errors import RedaksiError
+from redaksi.infra import git
+
+CONFIG_PATHS = (
+    config.CONFIG_FILE,
+    f"{schema.FOLDER}/{schema.ARTICLE}",
+    f"{schema.FOLDER}/{schema.NEWSROOM}",
+)
+BLOCK = re.compile(r"^[ \t]*# >>> redaksi.*?^[ \t]*# <<< redaksi[^\n]*$", re.MULTILINE | re.DOTALL)
+"""redaksi's own part of a CI workflow (written by ``redaksi init --ci``)."""
+
+Report = Callable[[str, rules.Finding], None]
+Staff = tuple[dict[str, workflow.Actor], bool, bool]
+
+
+def is_ci(path: str) -> bool:
+    return path.startswith(".github/workflows/") or path == ".gitlab-ci.yml"
+
+
+class Trust:
+    """The base's staff, schema and categories, and who may act in a given commit."""
+
+    def __init__(self, root: Path, repo: git.Repository, base: str) -> None:
+        self.root = root
+        self.repo = repo
+        self.base = _parse_staff(root, repo.blob(base, config.CONFIG_FILE))
+        raw = repo.blob(base, CONFIG_PATHS[1])
+        self.schema_text = (
+            raw.decode("utf-8", "replace") if raw else schema.builtin_text(schema.ARTICLE)
+        )
+        self.categories = _categories(repo.blob(base, config.CONFIG_FILE))
+
+    def at(self, parent: str | None) -> Staff:
+        """Staff for a commit whose parent is ``parent``: on staff at the base and there.
+
+        four_eyes and require_signed apply if either asks for them: a pull request cannot turn
+        them off for itself.
+        """
+        staff, four_eyes, signed = (
+            _parse_staff(self.root, self.repo.blob(parent, config.CONFIG_FILE))
+            if parent
+            else ({}, False, False)
+        )
+        base_staff, base_four_eyes, base_signed = self.base
+        both = {}
+        for email, actor in staff.items():
+            trusted = base_staff.get(email)
+            if trusted is not None and actor.roles & trusted.roles:
+                both[email] = workflow.Actor(
+                    trusted.name, trusted.email, actor.roles & trusted.roles
+                )
+        return both, four_eyes or base_four_eyes, signed or base_signed
+
+    def schema_problems(self, path: str, raw: bytes, extra: set[str]) -> list[Problem]:
+        """Where the article at ``path`` fails the base's schema, categories or layout."""
+        try:
+            _, data = article.parse(raw.decode("utf-8"))
+        except (UnicodeDecodeError, article.FormatProblem):
+            return [Problem(path, 1, 1, "verify-unreadable", "verify.final_unreadable", {})]
+        found = validation.check_document(_validator(self.schema_text), data, path)
+        categories = None if self.categories is None else [*self.categories, *sorted(extra)]
+        found += validation.cross_file([validation.record(path, data)], categories)
+        return [
+            Problem(
+                p.file,
+                p.line,
+                p.column,
+                "verify-schema",
+                "verify.schema",
+                {"detail_msg": p.key, **p.params},
+            )
+            for p in found
+        ]
+
+
+@cache
+def _validator(text: str) -> Any:
+    try:
+        return schema.validator_for_text(text)
+    except ValueError:
+        return schema.validator_for_text(schema.builtin_text(schema.ARTICLE))
+
+
+@cache
+def _parse_staff(root: Path, raw: bytes | None) -> Staff:
+    if raw is None:
+        return {}, False, False
+    try:
+        newsroom = config.load(root, raw.decode("utf-8"))
+    except (RedaksiError, UnicodeDecodeError):
+        return {}, False, False
+    staff = {m.email.casefold(): workflow.Actor(m.name, m.email, m.roles) for m in newsroom.staff}
+    return staff, newsroom.four_eyes, newsroom.require_signed
+
+
+def _config_data(raw: bytes | None) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    try:
+        data = yamlio.to_plain(yamlio.load_mapping(raw.decode("utf-8")))
+    except (yamlio.YamlProblem, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _categories(raw: bytes | None) -> list[str] | None:
+    data = _config_data(raw)
+    listed = data.get("categories") if data else None
+    return [str(c) for c in listed] if isinstance(listed, list) else None
+
+
+def version(repo: git.Repository, commit: str, path: str) -> rules.Version:
+    """One article file as ``commit`` has it, read for the rules."""
+    raw = repo.blob(commit, path) or b""
+    try:
+        doc, data = article.parse(raw.decode("utf-8"))
+    except (UnicodeDecodeError, article.FormatProblem):
+        return rules.Version(path, None, None, raw)
+    line = article.file_position(data, ["status"])[0] if "status" in data else 1
+    return rules.Version(path, yamlio.to_plain(data), doc.body, raw, line)
+
+
+def status_line(version: rules.Version | None) -> int:
+    return version.line if version is not None else 1
+
+
+def _block(raw: bytes | None, path: str) -> str | None:
+    """Redaksi's part of a CI file: its marked block, or the whole file if redaksi named it."""
+    if raw is None:
+        return None
+    text = raw.decode("utf-8", "replace")
+    found = BLOCK.search(text)
+    if found:
+        return found.group(0)
+    return text if Path(path).name.startswith("redaksi") or path == ".gitlab-ci.yml" else None
+
+
+def config_commit(
+    repo: git.Repository,
+    commit: rules.Commit,
+    parent: str | None,
+    paths: Sequence[str],
+    report: Report,
+) -> None:
+    """redaksi.yaml, the schemas and redaksi's CI block change only in a publisher's own commit."""
+    changed = [
+        p
+        for p in paths
+        if p in CONFIG_PATHS
+        or (
+            is_ci(p)
+            and _block(repo.blob(parent, p) if parent else None, p)
+            != _block(repo.blob(commit.sha, p), p)
+        )
+    ]
+    if not changed or commit.action == "import":
+        return
+    actor = commit.actor()
+    others = [p for p in commit.paths if p not in CONFIG_PATHS and not is_ci(p)]
+    if actor is None or "publisher" not in actor.roles or others:
+        for path in changed:
+            report(path, rules.Finding("config", "verify.config", {"path": path}))
+
+
+def media(
+    repo: git.Repository,
+    parent: str | None,
+    changes: Sequence[tuple[str, str | None, str | None]],
+    report: Report,
+) -> None:
+    """A photo a story on the record uses is never changed or deleted."""
+    if parent is None:
+        return
+    for kind, old, _ in changes:
+        if kind == "A" or not old or not old.startswith("media/"):
+            continue
+        name = old.removeprefix("media/")
+        users = repo.run_raw("grep", "-l", "-F", "-e", name, parent, "--", "articles/")[1]
+        for line in users.splitlines():
+            user = line.split(":", 1)[1] if ":" in line else line
+            front = version(repo, parent, user).front or {}
+            photo = front.get("photo")
+            if (
+                front.get("status") in workflow.FROZEN
+                and isinstance(photo, Mapping)
+                and photo.get("file") == name
+            ):
+                report(old, rules.Finding("media", "verify.media", {"path": old, "article": user}))
+                break
+
+
+def signed_by_author(repo: git.Repository, info: git.Facts) -> bool:
+    """A good GPG or SSH signature whose signer is the commit's author."""
+    letter, who = repo.signer(info.sha)
+    if letter not in ("G", "U"):
+        return False
+    found = re.search(r"<([^>]+)>", who)
+    signer = found.group(1) if found else who
+    return signer.strip().casefold() == info.author.email.strip().casefold()
+
+
+def import_commit(
+    repo: git.Repository,
+    commit: rules.Commit,
+    parent: str | None,
+    added: Sequence[rules.Version],
+    others: Sequence[tuple[rules.Version | None, rules.Version | None]],
+    categories: set[str],
+) -> list[rules.Finding]:
+    """An import only adds imported articles (and appends categories), made by a publisher."""
+    found: list[rules.Finding] = []
+    actor = commit.actor()
+    if actor is None or "publisher" not in actor.roles:
+        found.append(
+            rules.Finding("role", "verify.role", {"action": "import", "role_msg": "role.publisher"})
+        )
+    allowed = {v.path for v in added} | {config.CONFIG_FILE}
+    if others or any(p not in allowed for p in commit.paths):
+        found.append(rules.Finding("import", "verify.import_changes", {}))
+    for item in added:
+        found += _imported(item, commit)
+    if config.CONFIG_FILE in commit.paths:
+        before = _config_data(repo.blob(parent, config.CONFIG_FILE) if parent else None) or {}
+        after = _config_data(repo.blob(commit.sha, config.CONFIG_FILE)) or {}
+        old, new = before.get("categories") or [], after.get("categories") or []
+        rest = {k: v for k, v in before.items() if k != "categories"}
+        if rest != {k: v for k, v in after.items() if k != "categories"} or new[: len(old)] != old:
+            found.append(rules.Finding("import", "verify.import_config", {}))
+        elif not found:
+            categories.update(str(c) for c in new[len(old) :])
+    return found
+
+
+def _imported(item: rules.Version, commit: rules.Commit) -> list[rules.Finding]:
+    front = item.front or {}
+    history = front.get("history")
+    entry = history[0] if isinstance(history, list) and len(history) == 1 else None
+    if (
+        not isinstance(front.get("imported"), Mapping)
+        or not isinstance(entry, Mapping)
+        or entry.get("action") != "import"
+        or str(entry.get("by", "")).casefold() != commit.author_email.casefold()
+        or "embargo_until" in front
+    ):
+        return [rules.Finding("import", "verify.import_article", {"path": item.path})]
+    published = rules.parse_time(front.get("published_at")) if "published_at" in front else None
+    if "published_at" in front and (published is None or published > commit.date):
+        return [rules.Finding("import", "verify.import_article", {"path": item.path})]
+    return []
