@@ -92,6 +92,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "an imported article cannot carry embargo_until; remove it",
         "artikel impor tidak boleh memuat embargo_until; hapus",
     ),
+    "rule.not_article": (
+        "'{path}' is under articles/ but is not an article (articles are <slug>.md files); "
+        "rename it back or move it out of articles/",
+        "'{path}' ada di articles/ tetapi bukan artikel (artikel adalah berkas <slug>.md); "
+        "kembalikan namanya atau pindahkan keluar dari articles/",
+    ),
     "rule.other": ("{field}: {detail}", "{field}: {detail}"),
     # -- cross-file rules ------------------------------------------------------------------------
     "rule.unique_id": (

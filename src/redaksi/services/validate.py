@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,7 +166,58 @@ def _validate(
             for line, col, rule, key, params in entry[PROBLEMS]
         ]
     problems += [p for p in cross if only is None or p.file in only]
+    problems += [p for p in _not_articles(root) if only is None or p.file in _named(root, paths)]
     return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
+
+
+def _not_articles(root: Path) -> list[Problem]:
+    """Files under articles/ that are not articles: a story renamed to .txt is a takedown.
+
+    An empty ``.gitkeep`` (which keeps a folder in git) is the one exception.
+    """
+    [listing] = git.plumb(
+        root,
+        [
+            "ls-files",
+            "-c",
+            "-o",
+            "--exclude-standard",
+            "-z",
+            "--",
+            store.ARTICLES,
+            ":(exclude)*.md",
+        ],
+    )
+    if listing is None:  # not a git repository: walk the folder
+        names = [
+            store.relative(root, Path(folder) / name)
+            for folder, _, files in os.walk(root / store.ARTICLES)
+            for name in files
+            if not name.endswith(".md")
+        ]
+    else:
+        names = sorted(set(listing.decode("utf-8", "surrogateescape").split("\0")) - {""})
+    return [
+        Problem(name, 1, 1, "not-article", "rule.not_article", {"path": name})
+        for name in names
+        if not (name.endswith("/.gitkeep") and not (root / name).stat().st_size)
+    ]
+
+
+def _named(root: Path, paths: Sequence[Path] | None) -> set[str]:
+    """The files named on the command line (and every file in folders named there)."""
+    named: set[str] = set()
+    for path in paths or ():
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        if absolute.is_dir():
+            named |= {
+                store.relative(root, Path(folder) / f)
+                for folder, _, files in os.walk(absolute)
+                for f in files
+            }
+        else:
+            named.add(store.relative(root, absolute))
+    return named
 
 
 def _clashes_with_the_rest(named: Sequence[Record], rest: dict[str, str | None]) -> list[Problem]:

@@ -67,8 +67,9 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
     transitions = 0
     for sha, parents in listed:
         info = facts[sha]
+        against: dict[str, str] = {}
         if len(parents) > 1:
-            changes = merges.hand_made(repo, sha, parents)
+            changes, against = merges.hand_made(repo, sha, parents)
             trailers: dict[str, str] = {}
         else:
             parent = parents[0] if parents else None
@@ -76,7 +77,7 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
             _, _, trailers = commits.parse(info.message)
         if trailers.get("Redaksi-Action") in ARTICLE_ACTIONS:
             transitions += 1
-        _commit(run, info, parents[0] if parents else None, changes, trailers)
+        _commit(run, info, parents[0] if parents else None, changes, trailers, against)
     _final(run, head_id)
     run.problems.sort(key=Problem.sort_key)
     return Report(run.problems, len(listed), transitions)
@@ -88,8 +89,12 @@ def _commit(
     parent: str | None,
     changes: Sequence[tuple[str, str | None, str | None]],
     trailers: dict[str, str],
+    against: dict[str, str],
 ) -> None:
-    """Judge one commit (or the hand-made part of a merge): its articles, media and config."""
+    """Judge one commit (or the hand-made part of a merge): its articles, media and config.
+
+    ``against`` names, for a merge, the side whose version a path's change is judged against.
+    """
     paths = tuple(sorted({p for _, old, new in changes for p in (old, new) if p}))
     relevant = [p for p in paths if _relevant(p)]
     action = trailers.get("Redaksi-Action")
@@ -110,7 +115,7 @@ def _commit(
         four_eyes,
         tuple(new for kind, _, new in changes if kind == "A" and new and new.startswith("media/")),
     )
-    ids = _articles(run, info, parent, changes, commit)
+    ids = _articles(run, info, parent, changes, commit, against)
     if action and action not in CONFIG_ACTIONS and (found := rules.stray(trailers, ids)):
         run.add(relevant[0], 1, found, info)
     if action and action not in ARTICLE_ACTIONS and action not in CONFIG_ACTIONS:
@@ -153,12 +158,16 @@ def _articles(
     parent: str | None,
     changes: Sequence[tuple[str, str | None, str | None]],
     commit: rules.Commit,
+    against: dict[str, str],
 ) -> list[str]:
     """Judge every article file the commit changes; return the ids of the articles it touches."""
     befores: dict[str, rules.Version] = {}
     afters: dict[str, rules.Version] = {}
     for _kind, old, new in changes:
-        for path, side, target in ((old, parent, befores), (new, info.sha, afters)):
+        earlier = parent
+        if old is None and new in against:
+            old, earlier = new, against[new]
+        for path, side, target in ((old, earlier, befores), (new, info.sha, afters)):
             if not path or not path.startswith("articles/") or side is None:
                 continue
             if not path.endswith(".md"):

@@ -1,0 +1,292 @@
+"""``redaksi verify`` against people trying to slip a story past it (issue 10, items 1-6).
+
+Each test is one way past verify that an adversarial review found, reproduced against a real
+repository; each failed before verify judged merges, files and commits as it does now.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
+from tests.cli.test_verify import Who, commit_as, edit, published, rules
+from tests.conftest import git
+
+__all__ = ["published"]  # the fixture, shared with test_verify
+
+MALLORY = ("Mallory", "mallory@evil.test")
+
+
+def merge_commit(root: Path, others: list[str], who: Who, message: str = "merge") -> None:
+    """A merge of HEAD and ``others`` whose tree is the index as it is (git plumbing: git's
+    porcelain refuses to merge a commit that is already an ancestor, an attacker need not)."""
+    tree = git(root, "write-tree").strip()
+    parents = [arg for other in ["HEAD", *others] for arg in ("-p", other)]
+    env = {**os.environ, "GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1]}
+    made = subprocess.run(
+        ["git", "commit-tree", tree, *parents, "-m", message],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    git(root, "reset", "-q", "--hard", made)
+
+
+def _old_merge(root: Path, old: str, who: Who, restore: list[str], delete: list[str]) -> None:
+    """Merge ``old`` (a commit already in main) taking its version of some files."""
+    for path in restore:
+        git(root, "checkout", old, "--", path)
+    for path in delete:
+        git(root, "rm", "-q", path)
+    merge_commit(root, [old], who)
+
+
+def _on_main(root: Path, cli, *steps: tuple[Who, tuple[str, ...]]) -> None:
+    git(root, "checkout", "-q", "main")
+    for who, args in steps:
+        act_as(root, who)
+        assert cli(root, *args).code == 0
+    git(root, "checkout", "-q", "-B", "pr")
+
+
+# -- item 1: merges ------------------------------------------------------------------------------
+
+
+def test_merging_an_old_commit_back_cannot_delete_a_published_story(published, cli) -> None:
+    root, rel = published
+    before_draft = git(root, "rev-list", "--max-parents=0", "main").strip()
+    _old_merge(root, before_draft, KEYRA, [], [rel])
+    assert rules(cli, root) == ["verify-deleted"]
+
+
+def test_merging_an_old_commit_back_cannot_drop_a_correction(published, cli) -> None:
+    root, rel = published
+    publish = git(root, "rev-parse", "main").strip()
+    _on_main(root, cli, (MS, ("correct", "banjir-lumajang", "--note", "Ralat ketinggian.")))
+    _old_merge(root, publish, KEYRA, [rel], [])
+    assert rules(cli, root) == ["verify-published-changed"]
+
+
+def test_merging_an_old_commit_back_cannot_unretract_a_story(published, cli) -> None:
+    root, rel = published
+    publish = git(root, "rev-parse", "main").strip()
+    retract = ("retract", "banjir-lumajang", "--ground", "anak", "--reason", "Nama anak.")
+    _on_main(root, cli, (KEYRA, retract))
+    _old_merge(root, publish, KEYRA, [rel], [])
+    assert rules(cli, root) == ["verify-status-by-hand"]
+
+
+def test_an_octopus_merge_of_old_commits_is_held_to_the_same_rule(published, cli) -> None:
+    root, rel = published
+    first = git(root, "rev-list", "--max-parents=0", "main").strip()
+    draft = git(root, "rev-parse", "main~3").strip()
+    git(root, "checkout", draft, "--", rel)
+    merge_commit(root, [first, draft], KEYRA)
+    assert len(git(root, "rev-list", "--parents", "-n1", "HEAD").split()) == 4
+    assert rules(cli, root) == ["verify-status-by-hand"]
+
+
+def test_a_merge_by_a_stranger_brings_in_only_what_staff_did(published, cli) -> None:
+    root, _ = published
+    git(root, "checkout", "-q", "-b", "side", "main")
+    act_as(root, ALI)
+    side = cli(root, "draft", "--no-input", "--title", "Samping", "--category", "Hukum")
+    git(root, "checkout", "-q", "pr")
+    env = {**os.environ, "GIT_AUTHOR_NAME": MALLORY[0], "GIT_AUTHOR_EMAIL": MALLORY[1]}
+    subprocess.run(
+        ["git", "merge", "-q", "--no-ff", "--no-edit", "side"], cwd=root, env=env, check=True
+    )
+    assert rules(cli, root) == []  # the merge wrote nothing of its own: Ali's draft is checked
+    git(root, "reset", "-q", "--hard", "HEAD~1")
+    git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
+    edit(root, side.out.strip(), "Write the story here.", "Ditulis orang luar.")
+    git(root, "add", "-A")
+    subprocess.run(["git", "commit", "-q", "--no-edit"], cwd=root, env=env, check=True)
+    assert rules(cli, root) == ["verify-not-staff"]
+
+
+# -- items 2 and 3: every file under articles/ ------------------------------------------------
+
+
+def test_renaming_a_published_story_out_of_md_is_a_takedown(published, cli) -> None:
+    root, rel = published
+    for suffix in (".MD", ".md.orig", ".txt"):
+        git(root, "reset", "-q", "--hard", "main")
+        git(root, "mv", rel, rel[: -len(".md")] + suffix)
+        commit_as(root, KEYRA, "rename")
+        assert sorted(rules(cli, root)) == ["verify-deleted", "verify-not-article"], suffix
+
+
+def test_validate_names_every_file_under_articles_that_is_not_an_article(published, cli) -> None:
+    root, rel = published
+    git(root, "mv", rel, rel + ".orig")
+    result = cli(root, "validate", "--format", "json")
+    report = json.loads(result.out)
+    assert result.code == 1
+    assert [(e["file"], e["rule"]) for e in report["errors"]] == [(rel + ".orig", "not-article")]
+
+
+def test_a_published_markdown_file_is_not_an_article(published, cli) -> None:
+    root, rel = published
+    other = root / rel.replace("banjir-lumajang.md", "salinan.markdown")
+    other.write_text((root / rel).read_text().replace("banjir-lumajang", "salinan"))
+    commit_as(root, KEYRA, "copy")
+    assert rules(cli, root) == ["verify-not-article"]
+
+
+def test_a_file_smuggled_in_under_another_name_and_renamed_is_an_addition(published, cli) -> None:
+    root, rel = published
+    text = (root / rel).read_text().replace("banjir-lumajang", "titipan")
+    text = text.replace("status: published", "status: edit")
+    smuggled = rel.replace("banjir-lumajang.md", "titipan.markdown")
+    (root / smuggled).write_text(text)
+    commit_as(root, ALI, "notes")
+    git(root, "mv", smuggled, smuggled.replace(".markdown", ".md"))
+    commit_as(root, ALI, "rename")
+    assert rules(cli, root) == ["verify-not-article", "verify-added-not-draft"]
+
+
+# -- item 4: identity ------------------------------------------------------------------------
+
+
+def _signing(root: Path, tmp_path: Path, who: str) -> None:
+    key = tmp_path / f"key-{who}"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    signers = tmp_path / "allowed_signers"
+    with signers.open("a") as out:
+        out.write(f"{who} {(tmp_path / f'key-{who}.pub').read_text().strip()}\n")
+    git(root, "config", "gpg.format", "ssh")
+    git(root, "config", "user.signingkey", str(key))
+    git(root, "config", "gpg.ssh.allowedSignersFile", str(signers))
+    git(root, "config", "commit.gpgsign", "true")
+
+
+def _require_signed(root: Path) -> None:
+    config = root / "redaksi.yaml"
+    config.write_text(config.read_text() + "require_signed: true\n")
+    git(root, "commit", "-qam", "signed only")
+    git(root, "branch", "-M", "main")
+    git(root, "checkout", "-q", "-b", "pr")
+
+
+def test_a_signature_must_be_the_authors_own(newsroom: Path, cli, tmp_path: Path) -> None:
+    _require_signed(newsroom)
+    _signing(newsroom, tmp_path, "ali@kabar.test")
+    cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    assert cli(newsroom, "submit", "banjir").code == 0
+    assert rules(cli, newsroom) == []
+    act_as(newsroom, MS)  # still signing with Ali's key
+    assert cli(newsroom, "approve", "banjir").code == 0
+    assert rules(cli, newsroom) == ["verify-unsigned"]
+
+
+def test_with_require_signed_every_commit_to_articles_is_checked(
+    newsroom: Path, cli, tmp_path: Path
+) -> None:
+    _require_signed(newsroom)
+    rel = cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    assert rules(cli, newsroom) == ["verify-unsigned"]  # the draft itself
+    _signing(newsroom, tmp_path, "ali@kabar.test")
+    git(newsroom, "commit", "-q", "--amend", "--no-edit", "-S")
+    assert rules(cli, newsroom) == []
+    git(newsroom, "config", "commit.gpgsign", "false")
+    edit(newsroom, rel.out.strip(), "Write the story here.", "Isi.")
+    commit_as(newsroom, ALI, "write")
+    assert rules(cli, newsroom) == ["verify-unsigned"]  # a hand edit too
+
+
+def test_credited_names_must_be_the_staff_names(newsroom: Path, cli) -> None:
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    git(newsroom, "config", "user.name", "Keyra")  # Ali's email, someone else's name
+    assert cli(newsroom, "draft", "--no-input", "--title", "Nama", "--category", "Hukum").code == 0
+    assert rules(cli, newsroom) == []  # redaksi credits the staff list's name, not git's
+    rel = git(newsroom, "ls-files", "articles/*/*/nama.md").strip()
+    edit(newsroom, rel, "reporter: {name: Ali Ya'lu,", "reporter: {name: Keyra,")
+    git(newsroom, "commit", "-q", "--amend", "-a", "--no-edit")
+    assert "verify-credit" in rules(cli, newsroom)
+
+
+# -- item 5: the base's schema and config judge -----------------------------------------------
+
+
+def _schema_allowing_sponsor(root: Path) -> None:
+    from redaksi import schema
+
+    data = json.loads(schema.builtin_text(schema.ARTICLE))
+    data["properties"]["sponsor"] = {"type": "string"}
+    (root / "schemas").mkdir(exist_ok=True)
+    (root / "schemas" / "article.schema.json").write_text(json.dumps(data, indent=2))
+
+
+def test_a_pull_request_cannot_loosen_the_schema_for_itself(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Iklan", "--category", "Hukum"
+    ).out.strip()
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    _schema_allowing_sponsor(newsroom)
+    edit(newsroom, rel, "status: draft", "status: draft\nsponsor: PT Titipan")
+    commit_as(newsroom, ALI, "sponsored")
+    assert sorted(rules(cli, newsroom)) == ["verify-config", "verify-schema"]
+    git(newsroom, "reset", "-q", "--hard", "main")
+    _schema_allowing_sponsor(newsroom)
+    commit_as(newsroom, KEYRA, "schema: sponsors")  # a publisher, in a commit of its own
+    edit(newsroom, rel, "status: draft", "status: draft\nsponsor: PT Titipan")
+    commit_as(newsroom, ALI, "sponsored")
+    assert rules(cli, newsroom) == ["verify-schema"]  # judged by the base's schema all the same
+
+
+def test_a_category_added_in_the_pull_request_is_not_yet_allowed(newsroom: Path, cli) -> None:
+    rel = cli(newsroom, "draft", "--no-input", "--title", "Bola", "--category", "Hukum").out.strip()
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    edit(
+        newsroom,
+        "redaksi.yaml",
+        "[Pemerintahan, Ekonomi, Hukum]",
+        "[Pemerintahan, Ekonomi, Hukum, Olahraga]",
+    )
+    commit_as(newsroom, KEYRA, "categories", "redaksi.yaml")
+    edit(newsroom, rel, "category: Hukum", "category: Olahraga")
+    commit_as(newsroom, ALI, "olahraga")
+    assert rules(cli, newsroom) == ["verify-schema"]
+
+
+def test_changing_redaksis_ci_block_is_a_finding(newsroom: Path, cli) -> None:
+    workflow = newsroom / ".github" / "workflows" / "redaksi.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("name: redaksi\non: pull_request\njobs: {}\n")
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "ci")
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Lolos", "--category", "Hukum"
+    ).out.strip()
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    workflow.write_text("name: redaksi\non: pull_request\njobs: {}\n# verify off\n")
+    edit(newsroom, rel, "Write the story here.", "Isi.")
+    commit_as(newsroom, ALI, "ci")
+    assert rules(cli, newsroom) == ["verify-config"]
+
+
+# -- item 6: trailers on commits that do not change the article --------------------------------
+
+
+def test_trailers_on_a_commit_that_does_not_change_the_article(published, cli) -> None:
+    root, _ = published
+    article_id = json.loads(cli(root, "show", "banjir-lumajang", "--format", "json").out)["id"]
+    (root / "NOTES.txt").write_text("x\n")
+    message = (
+        "retract: Banjir Lumajang\n\nRedaksi-Action: retract\nRedaksi-From: published\n"
+        f"Redaksi-To: retracted\nRedaksi-Article: {article_id}\n"
+    )
+    commit_as(root, MALLORY, message, "NOTES.txt")
+    steps = json.loads(cli(root, "log", "banjir-lumajang", "--format", "json").out)["transitions"]
+    assert [s["action"] for s in steps] == ["draft", "submit", "approve", "publish"]
+    assert rules(cli, root) == ["verify-stray-trailers"]
