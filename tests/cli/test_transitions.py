@@ -339,6 +339,6 @@ def test_a_failed_write_restores_the_article(
     monkeypatch.setattr(os, "replace", disk_full)  # a full disk cannot be made here for real
     before, commit = snapshot(root), head(root)
     result = cli(root, "submit", "banjir-lumajang")
-    assert result.code == 4 and "No space left" in result.err
+    assert result.code == 4 and "disk is full" in result.err
     assert snapshot(root) == before and head(root) == commit
     assert not [p for p in (root / "articles").rglob(".*.tmp")]

@@ -61,6 +61,9 @@ verify.register(app)
 def main() -> None:
     """Run the CLI: every failure ends as one line and the contract's exit code."""
     try:
+        from redaksi.cli.output import refuse_unsafe_arguments
+
+        refuse_unsafe_arguments(sys.argv[1:])
         app(prog_name="redaksi")
     except RedaksiError as err:
         _output().error(err)
@@ -68,6 +71,16 @@ def main() -> None:
     except KeyboardInterrupt:
         _output().say("cli.interrupted")
         sys.exit(130)
+    except OSError as err:  # a full disk, a read-only folder, a missing one: said plainly
+        if os.environ.get("REDAKSI_DEBUG"):
+            raise
+        from redaksi.infra.store import os_failure
+
+        failure = os_failure(err, str(err.filename or ""), writing=False) if err.errno else None
+        if failure is None:
+            raise
+        _output().error(failure)
+        sys.exit(failure.exit_code)
     except Exception as err:  # the contract: never a traceback, always one line
         if os.environ.get("REDAKSI_DEBUG"):
             raise

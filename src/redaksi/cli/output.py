@@ -48,6 +48,32 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
+def safe(text: str) -> str:
+    """Text from a file or a person, made harmless for a terminal.
+
+    Escape sequences and other control characters are shown as escapes, never sent: a title
+    cannot drive the terminal of the editor who lists it.
+    """
+    return _one_line(text)
+
+
+def refuse_unsafe_arguments(arguments: list[str]) -> None:
+    """Refuse command-line values that are not UTF-8 or hold control characters (exit 2).
+
+    Line breaks and tabs aside, what is refused here never reaches a file, a commit or a screen.
+    """
+    from redaksi.errors import UsageError
+
+    for argument in arguments:
+        if any("\udc80" <= c <= "\udcff" for c in argument):
+            raise UsageError(
+                "cli.not_utf8",
+                argument=_one_line(argument.encode("utf-8", "backslashreplace").decode()),
+            )
+        if any((c < " " and c not in "\n\t") or "\x7f" <= c <= "\x9f" for c in argument):
+            raise UsageError("cli.control", argument=_one_line(argument))
+
+
 def interactive(no_input: bool) -> bool:
     """Prompts only for a person at a terminal: never with --no-input, in CI, or in a pipe."""
     if no_input or os.environ.get("CI", "").lower() in ("1", "true", "yes"):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from redaksi.cli.output import Output
+from redaksi.cli.output import Output, safe
 
 if TYPE_CHECKING:  # the core pulls in ruamel.yaml: not at start-up
     from redaksi.core.validation import Problem
@@ -49,7 +49,7 @@ def emit(
         return
     if fmt is Format.text:
         for p, m in rows:
-            out.data(f"{p.file}:{p.line}:{p.column}: {m} [{p.rule}]")
+            out.data(safe(f"{p.file}:{p.line}:{p.column}: {m} [{p.rule}]"))
         return
     for p, m in rows[:GITHUB_ANNOTATIONS]:
         where = f"file={_escape_property(p.file)},line={p.line},col={p.column}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,11 @@ def is_rfc3339(value: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (an escape sequence, a line break...)."""
+    return any(unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in text)
 
 
 def is_email(value: object) -> bool:
@@ -99,9 +105,9 @@ def field_name(path: Sequence[str | int]) -> str:
 
 
 def _describe(value: Any) -> str:
-    text = value if isinstance(value, str) else yamlio.to_plain(value)
-    text = str(text)
-    return text if len(text) <= 60 else text[:57] + "..."
+    text = str(value if isinstance(value, str) else yamlio.to_plain(value))
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def check_document(validator: Any, data: CommentedMap, file: str) -> list[Problem]:
@@ -198,8 +204,10 @@ def _translate(
             "url": "rule.pattern.photo_url",
         }.get(last, "rule.pattern")
         rule = "pattern"
-        if last == "title":
+        if isinstance(value, str) and not value.strip():
             key, rule = "rule.min_length", "empty"
+        elif isinstance(value, str) and has_control(value):
+            key, rule = "rule.control", "control"
         yield problem(rule, key, value=_describe(value), pattern=error.validator_value)
     elif kind == "not":
         yield from _negated(error, path, problem)

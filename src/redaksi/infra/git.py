@@ -175,8 +175,12 @@ class Repository:
         if code == 0:
             return out[:-1] if out.endswith("\n") else out
         detail = _detail(err) or f"exit {code}"
-        if "index.lock" in detail or ".lock'" in err:
+        if "No space left on device" in err or _disk_nearly_full(self.root):
+            raise RepositoryError("file.disk_full", path=".git")
+        if "File exists" in err and ".lock" in err:
             raise RepositoryError("repo.lock_held", detail=detail)
+        if "Permission denied" in err or "Read-only file system" in err:
+            raise RepositoryError("file.not_writable", path=".git", detail=detail)
         raise RepositoryError("repo.git_failed", command=command, detail=detail)
 
     def identity(self) -> Person:
@@ -380,6 +384,19 @@ class Repository:
     def _unstage(self, paths: Sequence[str]) -> None:
         # If the index lock is held by someone else, the paths were never staged either.
         self.run_raw("rm", "--cached", "--quiet", "--", *paths)
+
+
+NEARLY_FULL = 512 * 1024
+"""Bytes: with less free than this, a git failure is taken for a full disk (git does not always
+say so: a ref it could not write reads like a lock held by someone else)."""
+
+
+def _disk_nearly_full(root: Path) -> bool:
+    try:
+        found = os.statvfs(root)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < NEARLY_FULL
 
 
 _ID_LINE = re.compile(rb"^id:[ \t]*['\"]?([0-9a-fA-F-]+)", re.MULTILINE)

@@ -43,7 +43,10 @@ def git_dir(root: Path) -> Path:
 def exclusive(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """Hold the clone's redaksi lock; another redaksi waits up to ``wait`` seconds, then exit 4."""
     path = git_dir(root) / "redaksi.lock"
-    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise store.os_failure(err, ".git/redaksi.lock") from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -65,9 +68,14 @@ def _digest(data: bytes | None) -> str | None:
 
 @contextlib.contextmanager
 def journal(
-    root: Path, rel: str, action: str, before: bytes | None, after: bytes
+    root: Path, rel: str, action: str, before: bytes | None, after: bytes | None
 ) -> Iterator[None]:
-    """Record an article change for the duration of the block (write, then commit)."""
+    """Record an article change for the duration of the block (write, then commit).
+
+    The record goes before anything is touched (a full disk stops the command there). It is
+    removed when the block ends with the article whole: committed, or back as it was. If the
+    block fails and the article is neither, the record stays for the next command to repair.
+    """
     path = git_dir(root) / JOURNAL
     record = {
         "path": rel,
@@ -76,13 +84,46 @@ def journal(
         "after": _digest(after),
     }
     temp = path.with_suffix(".tmp")
-    temp.write_text(json.dumps(record), encoding="utf-8")
-    os.replace(temp, path)
+    try:
+        temp.write_text(json.dumps(record), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise store.os_failure(err, str(path.parent)) from None
     try:
         yield
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+    except BaseException:
+        if store.read_bytes(root / rel) == before:
+            path.unlink(missing_ok=True)
+        raise
+    path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def replacing(
+    root: Path, rel: str, action: str, before: bytes | None, after: bytes | None
+) -> Iterator[None]:
+    """Put ``after`` in place of the article (None deletes it) for a block that commits it.
+
+    If the block fails, the article is put back byte for byte, and putting back needs no free
+    disk space: the old file is kept as a second name (a hard link) until the commit is made,
+    and a new file is simply removed.
+    """
+    target = root / rel
+    with journal(root, rel, action, before, after):
+        kept = store.keep(target, git_dir(root) / "redaksi") if before is not None else None
+        try:
+            if after is None:
+                store.delete(target)
+            else:
+                store.write_atomic(target, after.decode("utf-8"), new=before is None)
+            yield
+        except BaseException:
+            store.put_back(target, before, kept)
+            raise
+        finally:
+            store.forget(kept)
 
 
 @dataclass(frozen=True)

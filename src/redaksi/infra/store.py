@@ -8,6 +8,7 @@ so a reader never sees half a file and a failure leaves the old bytes in place.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -121,7 +122,10 @@ def write_atomic(path: Path, text: str, *, new: bool = False) -> None:
     if not new and not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK)):
         raise RepositoryError("file.write_failed", path=name, detail="read-only")
     mode = path.stat().st_mode & 0o777 if not new else 0o666 & ~_umask()
-    handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise os_failure(err, name) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(text.encode("utf-8"))
@@ -136,9 +140,7 @@ def write_atomic(path: Path, text: str, *, new: bool = False) -> None:
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise RepositoryError(
-            "file.write_failed", path=name, detail=err.strerror or str(err)
-        ) from None
+        raise os_failure(err, name) from None
 
 
 _LANGUAGE = re.compile(r"^language:\s*['\"]?(id|en)\b", re.MULTILINE)
@@ -180,6 +182,52 @@ def restore(path: Path, original: bytes | None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def os_failure(err: OSError, where: str, *, writing: bool = True) -> RepositoryError:
+    """A failed write as one clear line: a full disk, a read-only place, or what the system said."""
+    detail = err.strerror or str(err)
+    if err.errno == errno.ENOSPC:
+        return RepositoryError("file.disk_full", path=where)
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return RepositoryError("file.not_writable", path=where, detail=detail)
+    return RepositoryError(
+        "file.write_failed" if writing else "file.system", path=where, detail=detail
+    )
+
+
+def keep(path: Path, folder: Path) -> Path | None:
+    """A second name for ``path``'s current bytes (a hard link: no disk space), or None."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(exist_ok=True)
+        kept = folder / f"keep-{os.getpid()}-{path.name}"
+        kept.unlink(missing_ok=True)
+        os.link(path, kept)
+        return kept
+    return None
+
+
+def put_back(path: Path, original: bytes | None, kept: Path | None) -> None:
+    """Put ``path`` back as it was: by its kept name if there is one, else by writing it."""
+    if kept is not None and read_bytes(path) != original:
+        with contextlib.suppress(OSError):
+            os.replace(kept, path)  # a rename: the old bytes never left the disk
+            return
+    restore(path, original)
+
+
+def forget(kept: Path | None) -> None:
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            kept.unlink()
+
+
+def delete(path: Path) -> None:
+    """Remove ``path`` (a discarded draft); a failure is one clear line."""
+    try:
+        path.unlink()
+    except OSError as err:
+        raise os_failure(err, path.name) from None
 
 
 def read_bytes(path: Path) -> bytes | None:

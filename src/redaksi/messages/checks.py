@@ -191,6 +191,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commit {commit} oleh {author} mengimpor {path} tanpa catatan 'imported' dan satu entri "
         "history 'import' oleh penulisnya, atau bertanggal setelah commit",
     ),
+    "validate.outside": (
+        "'{path}' is outside this newsroom; name files under its articles/ folder",
+        "'{path}' berada di luar redaksi ini; sebutkan berkas di bawah folder articles/-nya",
+    ),
+    "validate.not_checkable": (
+        "'{path}' is not an article, redaksi.yaml or a schema; redaksi validates those only",
+        "'{path}' bukan artikel, redaksi.yaml, atau skema; redaksi hanya memvalidasi itu",
+    ),
     "verify.ok": (
         "{commits} commit(s) checked, {transitions} transition(s), no problems",
         "{commits} commit diperiksa, {transitions} transisi, tidak ada masalah",

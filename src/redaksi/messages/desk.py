@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "draft.empty_title": ("the title must not be empty", "judul tidak boleh kosong"),
     "draft.would_not_validate": (
-        "the new article would not validate: {detail}",
-        "artikel baru tidak akan lolos validasi: {detail}",
+        "the new article would not validate: {detail_msg}; nothing was written",
+        "artikel baru tidak akan lolos validasi: {detail_msg}; tidak ada yang ditulis",
     ),
     "draft.created": (
         "Drafted {path}. Write the story, then run: redaksi submit {slug}",

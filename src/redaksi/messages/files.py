@@ -44,6 +44,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' does not exist",
         "'{path}' tidak ada",
     ),
+    "file.disk_full": (
+        "the disk is full (writing {path}); free some space and run the command again; "
+        "nothing was changed",
+        "disk penuh (saat menulis {path}); kosongkan sebagian ruang lalu jalankan lagi "
+        "perintahnya; tidak ada yang berubah",
+    ),
+    "file.not_writable": (
+        "cannot write {path} ({detail}); check its permissions, or whether the disk is "
+        "mounted read-only; nothing was changed",
+        "tidak bisa menulis {path} ({detail}); periksa izinnya, atau apakah disk dipasang "
+        "hanya-baca; tidak ada yang berubah",
+    ),
+    "file.system": (
+        "{path}: {detail}",
+        "{path}: {detail}",
+    ),
     "file.write_failed": (
         "could not write {path} ({detail}); nothing was changed",
         "gagal menulis {path} ({detail}); tidak ada yang berubah",

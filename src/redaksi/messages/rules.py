@@ -98,6 +98,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' ada di articles/ tetapi bukan artikel (artikel adalah berkas <slug>.md); "
         "kembalikan namanya atau pindahkan keluar dari articles/",
     ),
+    "rule.control": (
+        "{field} holds a control character or a line break ({value}); write it as one line of "
+        "plain text",
+        "{field} memuat karakter kendali atau ganti baris ({value}); tulis sebagai satu baris "
+        "teks biasa",
+    ),
     "rule.other": ("{field}: {detail}", "{field}: {detail}"),
     # -- cross-file rules ------------------------------------------------------------------------
     "rule.unique_id": (

@@ -137,15 +137,10 @@ def draft(
         path = prepared.path
         rel = store.relative(newsroom.root, path)
         created = store.make_dirs(path.parent)
-        written = False
-        with guard.journal(newsroom.root, rel, "draft", None, prepared.text.encode("utf-8")):
-            try:
-                store.write_atomic(path, prepared.text, new=True)
-                written = True
+        try:
+            with guard.replacing(newsroom.root, rel, "draft", None, prepared.text.encode("utf-8")):
                 repo.commit([rel], prepared.message, reporter.person(), new=[rel])
-            except BaseException:
-                if written:
-                    store.restore(path, None)
-                store.remove_dirs(created)
-                raise
+        except BaseException:
+            store.remove_dirs(created)
+            raise
     return path

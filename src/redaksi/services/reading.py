@@ -77,7 +77,9 @@ def queue(
     root: Path, statuses: Sequence[str], mine: str | None = None, reporter: str | None = None
 ) -> list[Row]:
     """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm)."""
-    columns = _desk(root, statuses)
+    from redaksi.infra.cache import without_damage
+
+    columns = without_damage(root, lambda: _desk(root, statuses))
     rows = []
     for n, status in enumerate(columns["status"]):
         if status not in statuses:

@@ -9,7 +9,7 @@ from redaksi import schema
 from redaksi.config import Newsroom
 from redaksi.core import article, commits, validation, workflow, yamlio
 from redaksi.errors import InputError, RefusedError
-from redaksi.infra import git, guard, store
+from redaksi.infra import git, guard
 from redaksi.services import articles
 
 
@@ -114,11 +114,7 @@ def transition(
         loaded = articles.load(root, articles.find(root, ref))
         planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
         new = () if repo.is_tracked(loaded.rel) else [loaded.rel]
-        with guard.journal(root, loaded.rel, action, loaded.raw, planned.text.encode("utf-8")):
-            try:
-                store.write_atomic(loaded.path, planned.text)
-                commit = repo.commit([loaded.rel], planned.message, planned.author, new=new)
-            except BaseException:
-                store.restore(loaded.path, loaded.raw)
-                raise
+        after = planned.text.encode("utf-8")
+        with guard.replacing(root, loaded.rel, action, loaded.raw, after):
+            commit = repo.commit([loaded.rel], planned.message, planned.author, new=new)
     return Outcome(loaded.rel, planned.title, planned.change, commit)

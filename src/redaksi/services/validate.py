@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redaksi import schema
-from redaksi.config import config_problems
+from redaksi.config import CONFIG_FILE, config_problems
 from redaksi.core import validation
 from redaksi.core.validation import Problem, Record
 from redaksi.errors import RedaksiError, UsageError
@@ -77,6 +77,11 @@ def _targets(root: Path, paths: Sequence[Path]) -> set[str]:
         absolute = path if path.is_absolute() else Path.cwd() / path
         if not absolute.exists() and not absolute.is_symlink():
             raise UsageError("file.missing", path=str(path))
+        if not store.inside(root, absolute.parent):
+            raise UsageError("validate.outside", path=str(path))
+        rel = store.relative(root, absolute)
+        if rel.split("/")[0] not in (store.ARTICLES, schema.FOLDER, CONFIG_FILE, "."):
+            raise UsageError("validate.not_checkable", path=str(path))
         if absolute.is_dir():
             wanted |= {store.relative(root, p) for p in store.expand(root, [absolute])}
         elif absolute.name.endswith(".md"):
@@ -94,6 +99,14 @@ def validate(
 
     With ``since`` (a git ref), only the articles changed since it are read.
     """
+    from redaksi.infra.cache import without_damage
+
+    return without_damage(root, lambda: _validate_remembering(root, paths, progress, since))
+
+
+def _validate_remembering(
+    root: Path, paths: Sequence[Path] | None, progress: Progress | None, since: str | None
+) -> Report:
     if since is not None:
         targets, current = changed(root, since, paths)
         return _validate(root, targets, progress, current)
@@ -175,6 +188,8 @@ def _not_articles(root: Path) -> list[Problem]:
 
     An empty ``.gitkeep`` (which keeps a folder in git) is the one exception.
     """
+    if (root / store.ARTICLES).is_symlink():
+        return []  # never followed; reported as a link
     [listing] = git.plumb(
         root,
         [
@@ -200,8 +215,15 @@ def _not_articles(root: Path) -> list[Problem]:
     return [
         Problem(name, 1, 1, "not-article", "rule.not_article", {"path": name})
         for name in names
-        if not (name.endswith("/.gitkeep") and not (root / name).stat().st_size)
+        if not (name.endswith("/.gitkeep") and _empty(root / name))
     ]
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return path.lstat().st_size == 0
+    except OSError:  # gone, or behind a link redaksi does not follow: not a keep file
+        return False
 
 
 def _named(root: Path, paths: Sequence[Path] | None) -> set[str]:

@@ -32,8 +32,9 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; plain aligned columns in a pipe (no colours, no boxes)."""
     import sys
 
-    from redaksi.cli.output import Output
+    from redaksi.cli.output import Output, safe
 
+    rows = [[safe(cell) for cell in row] for row in rows]
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
@@ -142,6 +143,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """One article: path, state, people, dates, corrections, history."""
         from redaksi.cli.commands.common import open_newsroom
+        from redaksi.cli.output import safe
         from redaksi.services.reading import show
 
         newsroom, out = open_newsroom()
@@ -149,24 +151,28 @@ def register(app: typer.Typer) -> None:
         if output_format is TextFormat.json:
             out.json(front)
             return
+
+        def line(text: str) -> None:
+            out.data(safe(text))
+
         for key in ("title", "path", "status", "category", "dateline", "id"):
             if front.get(key):
-                out.data(f"{key + ':':14}{front[key]}")
+                line(f"{key + ':':14}{front[key]}")
         for key in ("reporter", "editor", "publisher"):
             if front.get(key):
-                out.data(f"{key + ':':14}{_person(front[key])}")
+                line(f"{key + ':':14}{_person(front[key])}")
         for key in ("created_at", "published_at", "updated_at"):
             if front.get(key):
-                out.data(f"{key + ':':14}{front[key]}")
+                line(f"{key + ':':14}{front[key]}")
         if front.get("retraction"):
             r = front["retraction"]
-            out.data(f"{'retraction:':14}{r.get('at')} [{r.get('ground')}] {r.get('reason')}")
+            line(f"{'retraction:':14}{r.get('at')} [{r.get('ground')}] {r.get('reason')}")
         for c in front.get("corrections") or []:
-            out.data(f"{'correction:':14}{c.get('at')} [{c.get('type')}] {c.get('note')}")
+            line(f"{'correction:':14}{c.get('at')} [{c.get('type')}] {c.get('note')}")
         for h in front.get("history") or []:
             note = f"  ({h['note']})" if h.get("note") else ""
             move = f"{h.get('action')}  {h.get('from', '-')} -> {h.get('to')}"
-            out.data(f"{'history:':14}{h.get('at')}  {move}  {h.get('by')}{note}")
+            line(f"{'history:':14}{h.get('at')}  {move}  {h.get('by')}{note}")
 
     @app.command("log")
     def log_command(
