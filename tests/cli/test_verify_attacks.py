@@ -290,3 +290,35 @@ def test_trailers_on_a_commit_that_does_not_change_the_article(published, cli) -
     steps = json.loads(cli(root, "log", "banjir-lumajang", "--format", "json").out)["transitions"]
     assert [s["action"] for s in steps] == ["draft", "submit", "approve", "publish"]
     assert rules(cli, root) == ["verify-stray-trailers"]
+
+
+def test_signing_keys_come_from_the_base_not_the_pull_request(
+    newsroom: Path, cli, tmp_path: Path
+) -> None:
+    """A pull request that adds its own key to the allowed signers gains nothing."""
+    key = tmp_path / "ali"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    signers = newsroom / ".redaksi-signers"
+    signers.write_text(f"ali@kabar.test {(tmp_path / 'ali.pub').read_text().strip()}\n")
+    config = newsroom / "redaksi.yaml"
+    config.write_text(
+        config.read_text() + "require_signed: true\nallowed_signers: .redaksi-signers\n"
+    )
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "signed only")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    git(newsroom, "config", "gpg.format", "ssh")
+    git(newsroom, "config", "user.signingkey", str(key))
+    git(newsroom, "config", "commit.gpgsign", "true")
+    cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    assert rules(cli, newsroom) == []  # checked against the base's file, whatever git is told
+    mallory = tmp_path / "mallory"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(mallory)], check=True)
+    with signers.open("a") as out:
+        out.write(f"ms@kabar.test {(tmp_path / 'mallory.pub').read_text().strip()}\n")
+    commit_as(newsroom, KEYRA, "keys", ".redaksi-signers")
+    git(newsroom, "config", "user.signingkey", str(mallory))
+    act_as(newsroom, MS)
+    cli(newsroom, "submit", "banjir")
+    assert rules(cli, newsroom) == ["verify-unsigned", "verify-unsigned"]

@@ -366,11 +366,15 @@ class Repository:
         code, out, _ = self.run_raw("merge-base", "--all", a, b)
         return out.split() if code == 0 else []
 
-    def signer(self, commit: str) -> tuple[str, str]:
-        """(git's signature letter, who signed) for ``commit``: ``G``/``U`` are good signatures."""
-        out = self._git("log", "-1", "--format=%G?%x1f%GS", commit)
-        letter, _, who = out.partition("\x1f")
-        return letter.strip(), who.strip()
+    def signer(self, commit: str, allowed: Path | None = None) -> tuple[str, str]:
+        """(git's signature letter, who signed) for ``commit``: ``G``/``U`` are good signatures.
+
+        ``allowed``: the SSH allowed-signers file to check against (else git's own setting).
+        """
+        config = ["-c", f"gpg.ssh.allowedSignersFile={allowed}"] if allowed else []
+        code, out, _ = self.run_raw(*config, "log", "-1", "--format=%G?%x1f%GS", commit)
+        letter, _, who = out.strip().partition("\x1f")
+        return (letter.strip(), who.strip()) if code == 0 else ("E", "")
 
     def commit_info(self, commit: str) -> Commit:
         found = self._objects.commit(commit)

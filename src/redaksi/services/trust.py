@@ -8,6 +8,8 @@ one way they may be. Signatures, when required, must be the author's own.
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -44,6 +46,10 @@ class Trust:
         self.root = root
         self.repo = repo
         self.base = _parse_staff(root, repo.blob(base, config.CONFIG_FILE))
+        named = (_config_data(repo.blob(base, config.CONFIG_FILE)) or {}).get("allowed_signers")
+        self.config_paths = (*CONFIG_PATHS, *([named] if isinstance(named, str) else []))
+        """redaksi.yaml, the schemas, and the base's allowed-signers file."""
+        self.signers = _signers(repo, base)
         raw = repo.blob(base, CONFIG_PATHS[1])
         self.schema_text = (
             raw.decode("utf-8", "replace") if raw else schema.builtin_text(schema.ARTICLE)
@@ -161,12 +167,13 @@ def config_commit(
     parent: str | None,
     paths: Sequence[str],
     report: Report,
+    config_paths: Sequence[str] = CONFIG_PATHS,
 ) -> None:
     """redaksi.yaml, the schemas and redaksi's CI block change only in a publisher's own commit."""
     changed = [
         p
         for p in paths
-        if p in CONFIG_PATHS
+        if p in config_paths
         or (
             is_ci(p)
             and _block(repo.blob(parent, p) if parent else None, p)
@@ -176,7 +183,7 @@ def config_commit(
     if not changed or commit.action == "import":
         return
     actor = commit.actor()
-    others = [p for p in commit.paths if p not in CONFIG_PATHS and not is_ci(p)]
+    others = [p for p in commit.paths if p not in config_paths and not is_ci(p)]
     if actor is None or "publisher" not in actor.roles or others:
         for path in changed:
             report(path, rules.Finding("config", "verify.config", {"path": path}))
@@ -209,9 +216,28 @@ def media(
                 break
 
 
-def signed_by_author(repo: git.Repository, info: git.Facts) -> bool:
+def _signers(repo: git.Repository, base: str) -> Path | None:
+    """The base's allowed-signers file (``allowed_signers`` in its redaksi.yaml), for git.
+
+    Read as the base has it, so a pull request cannot add its own key.
+    """
+    import tempfile
+
+    data = _config_data(repo.blob(base, config.CONFIG_FILE)) or {}
+    named = data.get("allowed_signers")
+    raw = repo.blob(base, named) if isinstance(named, str) else None
+    if raw is None:
+        return None
+    handle, path = tempfile.mkstemp(prefix="redaksi-signers-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(raw)
+    atexit.register(os.unlink, path)
+    return Path(path)
+
+
+def signed_by_author(repo: git.Repository, info: git.Facts, signers: Path | None) -> bool:
     """A good GPG or SSH signature whose signer is the commit's author."""
-    letter, who = repo.signer(info.sha)
+    letter, who = repo.signer(info.sha, signers)
     if letter not in ("G", "U"):
         return False
     found = re.search(r"<([^>]+)>", who)

@@ -96,7 +96,7 @@ def _commit(
     ``against`` names, for a merge, the side whose version a path's change is judged against.
     """
     paths = tuple(sorted({p for _, old, new in changes for p in (old, new) if p}))
-    relevant = [p for p in paths if _relevant(p)]
+    relevant = [p for p in paths if _relevant(p) or p in run.trust.config_paths]
     action = trailers.get("Redaksi-Action")
     if not relevant:
         if action:
@@ -125,9 +125,20 @@ def _commit(
             rules.Finding("illegal-transition", "verify.unknown_action", {"action": action}),
             info,
         )
-    trust.config_commit(run.repo, commit, parent, relevant, lambda p, f: run.add(p, 1, f, info))
+    trust.config_commit(
+        run.repo,
+        commit,
+        parent,
+        relevant,
+        lambda p, f: run.add(p, 1, f, info),
+        run.trust.config_paths,
+    )
     trust.media(run.repo, parent, changes, lambda p, f: run.add(p, 1, f, info))
-    if signed and action != "release" and not trust.signed_by_author(run.repo, info):
+    if (
+        signed
+        and action != "release"
+        and not trust.signed_by_author(run.repo, info, run.trust.signers)
+    ):
         run.add(relevant[0], 1, rules.Finding("unsigned", "verify.unsigned"), info)
     if commit.date > clock.now() + SKEW:
         run.add(
