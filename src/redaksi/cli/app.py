@@ -14,6 +14,7 @@ from redaksi.cli.commands import (
     draft,
     init,
     reading,
+    release,
     sync,
     transitions,
     validate,
@@ -52,6 +53,7 @@ init.register(app)
 draft.register(app)
 transitions.register(app)
 sync.register(app)
+release.register(app)
 reading.register(app)
 demo.register(app)
 validate.register(app)

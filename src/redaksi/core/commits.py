@@ -41,6 +41,7 @@ def message(
     article_id: str,
     front: Mapping[str, Any],
     note: str | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> str:
     """The full commit message for one transition of the article whose front matter is ``front``."""
     lines = [f"{action}: {_one_line(title)}", ""]
@@ -56,4 +57,5 @@ def message(
         person = front.get(key)
         if isinstance(person, Mapping) and person.get("name") and person.get("email"):
             lines.append(f"{label}: {_one_line(person['name'])} <{_one_line(person['email'])}>")
+    lines += [f"{key}: {_one_line(value)}" for key, value in (extra or {}).items()]
     return "\n".join(lines) + "\n"

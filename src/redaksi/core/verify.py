@@ -212,8 +212,16 @@ def _hand_edit(step: Step) -> list[Finding]:
         Finding("protected", "verify.protected", {"field": key})
         for key in PROTECTED
         if before.get(key) != after.get(key)
+        and not (key == "embargo_until" and _never_submitted(before))
     ]
     return found + _staff_only(step.commit)
+
+
+def _never_submitted(front: Mapping[str, Any]) -> bool:
+    """A draft never yet submitted: its reporter may still set the embargo by hand (SPEC)."""
+    history = front.get("history")
+    steps = {e.get("action") for e in history or () if isinstance(e, Mapping)}
+    return front.get("status") == "draft" and "submit" not in steps
 
 
 def _trailers(commit: Commit, front: Mapping[str, Any], expected: dict[str, Any]) -> list[Finding]:
@@ -402,7 +410,7 @@ def _embargo(step: Step, action: str) -> list[Finding]:
     if until is None:
         return []
     found = []
-    if step.commit.date < until:
+    if action != "schedule" and step.commit.date < until:  # scheduling ahead is the point
         found.append(Finding("embargo", "verify.embargo", {"until": before.get("embargo_until")}))
     for key in ("published_at", "publish_at"):
         moment = parse_time(after.get(key))

@@ -233,6 +233,7 @@ def decide(
             allowed=", ".join(sorted(row.sources)),
         )
     authorize(front, row, actor, options)
+    _timely(front, action, now, options)
     stamp = yamlio.timestamp(now)
     note = options.note.strip() if options.note and options.note.strip() else None
     lifts = "embargo_until" in row.records and not options.until
@@ -248,6 +249,23 @@ def decide(
         entry["note"] = note
     change.append["history"] = [entry]
     return change
+
+
+def _timely(front: Mapping[str, Any], action: str, now: str, options: Options) -> None:
+    """Nothing goes out before its embargo ends, nor a scheduled story before its time."""
+    from redaksi.core import when
+
+    until, moment = when.read(front.get("embargo_until")), when.read(now)
+    if action == "publish" and until is not None and moment is not None and moment < until:
+        raise RefusedError("workflow.embargoed", until=front["embargo_until"], action=action)
+    if action == "schedule" and until is not None:
+        at = when.read(options.at)
+        if at is None or at < until:
+            raise RefusedError("workflow.embargoed", until=front["embargo_until"], action=action)
+    if action == "release" and moment is not None:
+        due = [t for t in (when.read(front.get("publish_at")), until) if t is not None]
+        if not due or moment < max(due):
+            raise RefusedError("workflow.not_due", when=front.get("publish_at"))
 
 
 def _record(

@@ -14,6 +14,14 @@ from redaksi.errors import UsageError
 VARIABLE = "REDAKSI_NOW"
 
 
+def git_dates() -> dict[str, str]:
+    """Commit dates for git when the clock is fixed, so commits agree with what they record."""
+    if not os.environ.get(VARIABLE):
+        return {}
+    moment = now().isoformat()
+    return {"GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment}
+
+
 def now() -> datetime:
     """The current moment, timezone-aware (``REDAKSI_NOW`` when set)."""
     fixed = os.environ.get(VARIABLE)

@@ -213,7 +213,13 @@ class Repository:
         ``new`` names paths git does not track yet. Other staged and unstaged changes are left
         as they were. If the commit fails (a hook, a lock), the index is put back as it was.
         """
-        env: Mapping[str, str] = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
+        from redaksi.infra import clock
+
+        env = {
+            "GIT_AUTHOR_NAME": author.name,
+            "GIT_AUTHOR_EMAIL": author.email,
+            **clock.git_dates(),
+        }
         if new:
             self._git("add", "--", *new)
         try:

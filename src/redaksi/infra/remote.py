@@ -156,7 +156,10 @@ def commit_files(
     finally:
         if os.path.exists(index):
             os.unlink(index)
+    from redaksi.infra import clock
+
     commit_env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
+    commit_env.update(clock.git_dates())
     if author_date:
         commit_env["GIT_AUTHOR_DATE"] = author_date
     code, out, err = repo.run_raw(

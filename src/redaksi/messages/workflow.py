@@ -49,4 +49,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.ground": ("Ground (Dewan Pers §5)", "Alasan (Dewan Pers §5)"),
     "prompt.reason": ("Public reason", "Alasan untuk publik"),
     "prompt.correction_type": ("Correction type", "Jenis koreksi"),
+    # -- times and schedules -------------------------------------------------------------------
+    "when.format": (
+        "{option} '{value}' is not a time: write it as 2026-12-01 06:00 (the newsroom's zone) "
+        "or as RFC 3339 with an offset (2026-12-01T06:00:00+07:00)",
+        "{option} '{value}' bukan waktu: tulis seperti 2026-12-01 06:00 (zona redaksi) atau "
+        "RFC 3339 dengan zona (2026-12-01T06:00:00+07:00)",
+    ),
+    "when.impossible": (
+        "{option} '{value}' is not a real date and time",
+        "{option} '{value}' bukan tanggal dan jam yang ada",
+    ),
+    "when.ambiguous": (
+        "{option} '{value}' happens twice in the newsroom's zone (the clocks turn back); give "
+        "it with an offset, such as +07:00",
+        "{option} '{value}' terjadi dua kali di zona redaksi (jam dimundurkan); tulis dengan "
+        "zona, misalnya +07:00",
+    ),
+    "when.skipped": (
+        "{option} '{value}' never happens in the newsroom's zone (the clocks skip it); choose "
+        "another time",
+        "{option} '{value}' tidak pernah terjadi di zona redaksi (jam melompatinya); pilih "
+        "waktu lain",
+    ),
+    "when.past": (
+        "{option} '{value}' is not in the future; to publish now, leave out --at",
+        "{option} '{value}' bukan waktu mendatang; untuk terbit sekarang, hapus --at",
+    ),
+    "workflow.embargoed": (
+        "the story is under embargo until {until}; '{action}' cannot put it out before then "
+        "(lift it with 'redaksi embargo ARTICLE --lift' if the embargo no longer holds)",
+        "berita ini diembargo sampai {until}; '{action}' tidak bisa menerbitkannya sebelum itu "
+        "(cabut dengan 'redaksi embargo ARTIKEL --lift' bila embargo tak berlaku lagi)",
+    ),
+    "workflow.not_due": (
+        "the story is scheduled for {when}; it is not due yet",
+        "berita ini dijadwalkan {when}; belum waktunya",
+    ),
+    "embargo.one_of": (
+        "say when the embargo ends (--until '2026-12-01 06:00') or lift it (--lift)",
+        "sebutkan kapan embargo berakhir (--until '2026-12-01 06:00') atau cabut (--lift)",
+    ),
+    "release.none": (
+        "nothing is due: {scheduled} scheduled, none before {now}",
+        "tidak ada yang jatuh tempo: {scheduled} terjadwal, tak satu pun sebelum {now}",
+    ),
+    "release.done": (
+        "released {title} ({path}), scheduled by {by} for {when}; commit {commit}",
+        "dirilis {title} ({path}), dijadwalkan oleh {by} untuk {when}; commit {commit}",
+    ),
+    "release.skipped": (
+        "{path}: already released elsewhere ({detail})",
+        "{path}: sudah dirilis di tempat lain ({detail})",
+    ),
+    "release.could_not": (
+        "redaksi: {path}: not released: {detail}",
+        "redaksi: {path}: tidak dirilis: {detail}",
+    ),
+    "release.failed": (
+        "could not release {count} article(s): {paths}; see the lines above",
+        "gagal merilis {count} artikel: {paths}; lihat baris di atas",
+    ),
 }

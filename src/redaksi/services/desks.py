@@ -176,7 +176,7 @@ def push_transition(
     now: datetime,
 ) -> Landing:
     """``action`` on the article at ``path`` as upstream has it, committed and pushed."""
-    actor = local.actor_for(newsroom, repo.identity().email)
+    actor = local.actor_of(newsroom, repo, action)
     rel = store.relative(newsroom.root, path)
     local_status = _status(store.read_bytes(path))
 

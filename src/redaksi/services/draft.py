@@ -29,6 +29,8 @@ class DraftRequest:
     tags: tuple[str, ...] = ()
     dateline: str | None = None
     body: str | None = field(default=None, compare=False)
+    embargo: str | None = None
+    """RFC 3339: nobody may publish the story before then."""
 
 
 def suggest_slug(title: str, limit: int = SLUG_LIMIT) -> str:
@@ -79,6 +81,7 @@ def _entries(
     entries += [
         ("reporter", person),
         ("created_at", stamp),
+        *([("embargo_until", yamlio.timestamp(request.embargo))] if request.embargo else []),
         ("history", [{"action": "draft", "to": "draft", "by": reporter.email, "at": stamp}]),
     ]
     return entries

@@ -25,6 +25,8 @@ class Row:
     reporter_email: str | None
     category: str | None
     waiting_since: str | None
+    publish_at: str | None = None
+    """When a scheduled story goes out."""
 
     def as_json(self) -> Mapping[str, Any]:
         reporter = (
@@ -41,6 +43,7 @@ class Row:
             "reporter": reporter,
             "category": self.category,
             "waiting_since": self.waiting_since,
+            "publish_at": self.publish_at,
         }
 
 
@@ -94,7 +97,21 @@ def queue(
         when = desk.parse_time(row.waiting_since)
         return (when.timestamp() if when else float("inf"), row.path)
 
+    if "scheduled" in statuses:
+        rows = [_with_time(root, row) for row in rows]
     return sorted(rows, key=oldest)
+
+
+def _with_time(root: Path, row: Row) -> Row:
+    """A scheduled row with its time (scheduled stories are few: read them)."""
+    if row.status != "scheduled":
+        return row
+    from dataclasses import replace
+
+    from redaksi.services.release import front_of
+
+    front = front_of(root, row.path) or {}
+    return replace(row, publish_at=str(front.get("publish_at") or "") or None)
 
 
 def show(root: Path, ref: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,9 +60,7 @@ def plan(
             err.key, file=rel, line=err.line, column=err.column, **err.params
         ) from None
     stamp = now.astimezone(newsroom.zone).isoformat(timespec="seconds")
-    options = workflow.Options(
-        options.note, options.correction_type, options.ground, options.reason, newsroom.four_eyes
-    )
+    options = dataclasses.replace(options, four_eyes=newsroom.four_eyes)
     change = workflow.decide(yamlio.to_plain(data), action, actor, stamp, options)
     try:
         rewritten = article.rewrite_parsed(
@@ -87,6 +86,12 @@ def plan(
             **first.params,
         )
     title = str(new_data.get("title", ""))
+    author = git.Person(actor.name, actor.email)
+    extra = {}
+    if workflow.TRANSITIONS[action].anyone:  # release: the scheduler's decision, carried out
+        scheduler = yamlio.to_plain(data).get("publisher") or {}
+        author = git.Person(str(scheduler.get("name", "")), str(scheduler.get("email", "")))
+        extra["Redaksi-Released-By"] = f"{actor.name} <{actor.email}>"
     message = commits.message(
         action,
         title,
@@ -95,8 +100,17 @@ def plan(
         str(front.get("id", "")),
         front,
         change.note,
+        extra,
     )
-    return Plan(rel, text, title, change, message, git.Person(actor.name, actor.email))
+    return Plan(rel, text, title, change, message, author)
+
+
+def actor_of(newsroom: Newsroom, repo: git.Repository, action: str) -> workflow.Actor:
+    """Who takes ``action``: the repository's git user, as staff (or as anyone, for release)."""
+    me = repo.identity()
+    if workflow.TRANSITIONS[action].anyone:
+        return workflow.Actor(me.name, me.email, frozenset())
+    return actor_for(newsroom, me.email)
 
 
 def transition(
@@ -109,7 +123,7 @@ def transition(
 ) -> Outcome:
     """Take ``action`` on the article ``ref`` as the repository's git user, in one commit."""
     root = newsroom.root
-    actor = actor_for(newsroom, repo.identity().email)
+    actor = actor_of(newsroom, repo, action)
     with guard.exclusive(root):
         loaded = articles.load(root, articles.find(root, ref))
         planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)

@@ -23,6 +23,12 @@ def register(app: typer.Typer) -> None:
         slug: Annotated[
             str | None, typer.Option("--slug", help="File name [default: from the title].")
         ] = None,
+        embargo: Annotated[
+            str | None,
+            typer.Option(
+                "--embargo", help="Nobody may publish it before: '2026-12-01 06:00' or RFC 3339."
+            ),
+        ] = None,
         push: Annotated[
             bool | None,
             typer.Option(
@@ -79,8 +85,13 @@ def register(app: typer.Typer) -> None:
                         return True
 
                     slug = prompts.text(out.text("prompt.slug"), default=slug, validate=slug_ok)
+            until = None
+            if embargo is not None:
+                from redaksi.core import when
+
+                until = when.stamp(when.parse(embargo, newsroom.zone, "--embargo"), newsroom.zone)
             request = service.DraftRequest(
-                title, category, slug, tuple(dict.fromkeys(tags)), dateline
+                title, category, slug, tuple(dict.fromkeys(tags)), dateline, embargo=until
             )
             now, placeholder = clock.now(), out.text("draft.body_placeholder")
             if newsroom.push if push is None else push:

@@ -53,6 +53,14 @@ def _table(headers: list[str], rows: list[list[str]]) -> None:
         out.data("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+def _when(stamp: str, zone: Any) -> str:
+    """A scheduled story's time in the newsroom's zone: ``-> 2026-12-01 06:00``."""
+    from redaksi.core.desk import parse_time
+
+    moment = parse_time(stamp)
+    return f"-> {moment.astimezone(zone):%Y-%m-%d %H:%M}" if moment else stamp
+
+
 def print_log(steps: list[Any], zone: Any) -> None:
     """The transitions of one article as a table, times in the newsroom's zone."""
     from redaksi.core.desk import parse_time
@@ -127,7 +135,9 @@ def register(app: typer.Typer) -> None:
         rows = [
             [
                 row.status,
-                desk.age(row.waiting_since, now),
+                _when(row.publish_at, newsroom.zone)
+                if row.publish_at
+                else desk.age(row.waiting_since, now),
                 row.slug or "",
                 (row.title or "")[:60],
                 row.reporter_name or "",

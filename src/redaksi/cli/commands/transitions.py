@@ -6,7 +6,8 @@ The rules themselves are the table in ``core/workflow.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -31,6 +32,7 @@ def _run(
     correction_type: str = "ralat",
     ground: str | None = None,
     reason: str | None = None,
+    **extra: Any,
 ) -> None:
     from redaksi.cli import prompts
     from redaksi.cli.commands.common import open_newsroom
@@ -48,7 +50,7 @@ def _run(
             ground = prompts.select(out.text("prompt.ground"), workflow.RETRACTION_GROUNDS)
         if "reason" in needs and not reason:
             reason = prompts.text(out.text("prompt.reason"))
-    options = workflow.Options(note, correction_type, ground, reason)
+    options = workflow.Options(note, correction_type, ground, reason, **extra)
     with git.Repository(newsroom.root) as repo:
         if newsroom.push if push is None else push:
             from redaksi.cli.commands.sync import report
@@ -76,7 +78,7 @@ PLAIN = {
     "submit": "Send a draft to the editors (draft -> review). The reporter or an editor.",
     "approve": "Approve a story for editing (review -> edit). Editors; records you as editor.",
     "reject": "Send a story back to its reporter with a note (review, edit -> draft).",
-    "publish": "Publish an edited story (edit -> published). Publishers.",
+    "unschedule": "Take a scheduled story off the schedule (scheduled -> edit). Publishers.",
 }
 """Transitions that take no options of their own: one command each, made from this table."""
 
@@ -95,6 +97,59 @@ def _plain(action: str, summary: str) -> Callable[..., None]:
 def register(app: typer.Typer) -> None:
     for action, summary in PLAIN.items():
         app.command(action)(_plain(action, summary))
+
+    @app.command("publish")
+    def publish(
+        article: Article,
+        at: Annotated[
+            str | None,
+            typer.Option(
+                "--at",
+                help="Schedule it instead: '2026-12-01 06:00' (the newsroom's zone) or RFC 3339; "
+                "'redaksi release' publishes it then.",
+            ),
+        ] = None,
+        note: Note = None,
+        push: Push = None,
+        no_input: NoInput = False,
+    ) -> None:
+        """Publish an edited story now, or schedule it with --at (edit -> published/scheduled)."""
+        if at is None:
+            _run("publish", article, note, no_input, push)
+            return
+        from redaksi.config import find_newsroom_root, load
+        from redaksi.core import when
+        from redaksi.infra import clock
+
+        zone = load(find_newsroom_root(Path.cwd())).zone
+        moment = when.parse(at, zone, "--at")
+        when.future(moment, clock.now(), "--at", at)
+        _run("schedule", article, note, no_input, push, at=when.stamp(moment, zone))
+
+    @app.command("embargo")
+    def embargo(
+        article: Article,
+        until: Annotated[
+            str | None,
+            typer.Option("--until", help="'2026-12-01 06:00' (the newsroom's zone) or RFC 3339."),
+        ] = None,
+        lift: Annotated[bool, typer.Option("--lift", help="Lift the embargo.")] = False,
+        note: Note = None,
+        push: Push = None,
+        no_input: NoInput = False,
+    ) -> None:
+        """Hold a story until a time (or lift the hold): nobody can publish it before. Editors."""
+        from redaksi.config import find_newsroom_root, load
+        from redaksi.core import when
+        from redaksi.errors import UsageError
+
+        if (until is None) == (not lift):
+            raise UsageError("embargo.one_of")
+        stamp = None
+        if until is not None:
+            zone = load(find_newsroom_root(Path.cwd())).zone
+            stamp = when.stamp(when.parse(until, zone, "--until"), zone)
+        _run("embargo", article, note, no_input, push, until=stamp)
 
     @app.command("correct")
     def correct(
@@ -117,9 +172,24 @@ def register(app: typer.Typer) -> None:
             typer.Option("--ground", help="sara, kesusilaan, anak, trauma or dewan-pers."),
         ] = None,
         reason: Annotated[str | None, typer.Option("--reason", help="The public reason.")] = None,
+        public_title: Annotated[
+            str | None,
+            typer.Option(
+                "--public-title", help="Shown instead of the title, where the title itself harms."
+            ),
+        ] = None,
         note: Note = None,
         push: Push = None,
         no_input: NoInput = False,
     ) -> None:
         """Retract a published story with a public notice (Dewan Pers §5); the file stays."""
-        _run("retract", article, note, no_input, push, ground=ground, reason=reason)
+        _run(
+            "retract",
+            article,
+            note,
+            no_input,
+            push,
+            ground=ground,
+            reason=reason,
+            public_title=public_title,
+        )
