@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from redaksi.cli.output import Output
+    from redaksi.services.ci import Change
 
 
 def register(app: typer.Typer) -> None:
@@ -35,14 +39,13 @@ def register(app: typer.Typer) -> None:
 
         root = git.find_root(Path.cwd())
         if ci is not None:
-            ci_service.render(ci)  # an unknown kind is a usage error before anything is written
+            ci_service.check_kind(ci)  # an unknown kind is a usage error before anything is written
         if (root / CONFIG_FILE).exists():
             if ci is None:
                 raise RefusedError("repo.newsroom_exists", path=CONFIG_FILE)
-            with git.Repository(root) as repo:
-                rel = ci_service.write(root, repo, ci, commit=True)
-            Output(language).say("ci.done", path=rel)
+            _said(Output(language), ci_service.update(root, ci))
             return
+        install = ci_service.install_argument(None) if ci is not None else ""
         out = Output(language)
         if interactive(no_input):
             name = name or prompts.text(out.text("prompt.newsroom"), default=root.name)
@@ -60,6 +63,12 @@ def register(app: typer.Typer) -> None:
         with git.Repository(root) as repo:
             service.init(root, repo, request)
             if ci is not None:
-                rel = ci_service.write(root, repo, ci, commit=True)
-                Output(request.language).say("ci.done", path=rel)
+                _said(Output(request.language), ci_service.write(root, repo, ci, install))
         Output(request.language).say("init.done", name=request.name, config=CONFIG_FILE)
+
+
+def _said(out: Output, changes: list[Change]) -> None:
+    for change in changes:
+        out.say(f"ci.{change.state}", path=change.rel)
+    if any(change.state == "created" for change in changes):
+        out.say("ci.done")
