@@ -64,3 +64,24 @@ def test_the_release_workflow_publishes_a_tag_by_trusted_publishing() -> None:
     release = jobs["github-release"]
     assert release["needs"] == "pypi" and release["permissions"] == {"contents": "write"}
     assert "--notes-file release-notes.md" in release["steps"][-1]["run"]
+
+
+def test_the_version_is_the_tag_and_any_other_commit_says_so(tmp_path: Path) -> None:
+    """setuptools-scm with this project's pyproject.toml, on a copy of its history."""
+    copy = tmp_path / "project"
+    git(tmp_path, "clone", "-q", str(PROJECT), str(copy))
+    git(copy, "config", "user.email", "keyra@kabar.test")
+    git(copy, "config", "user.name", "Keyra")
+
+    def version() -> str:
+        found = _run(copy, sys.executable, "-m", "setuptools_scm", "--root", ".")
+        assert found.returncode == 0, found.stderr
+        return found.stdout.strip()
+
+    git(copy, "commit", "-q", "--allow-empty", "-m", "release: 9.9.0")  # a commit of its own
+    git(copy, "tag", "v9.9.0")
+    assert version() == "9.9.0"
+    git(copy, "commit", "-q", "--allow-empty", "-m", "after the release")
+    untagged = version()
+    commit = git(copy, "rev-parse", "--short=7", "HEAD").strip()
+    assert untagged.startswith("9.9.1.dev1+g") and commit in untagged

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redaksi.core import ci
@@ -158,6 +158,7 @@ def test_managed_gives_the_block_for_verify() -> None:
 _LINE = st.text(alphabet="abcdefghij -:#", min_size=0, max_size=30).map(lambda s: "# " + s)
 
 
+@settings(max_examples=50)  # each example parses three YAML files
 @given(
     above=st.lists(_LINE, max_size=4),
     inside=st.lists(_LINE, max_size=4),
