@@ -265,3 +265,12 @@ def test_a_new_newsrooms_first_pull_request_passes(
             ["bash", "-c", command], cwd=runner, env=env, capture_output=True, text=True
         )
         assert result.returncode == 0, f"{shlex.quote(command)}: {result.stderr}"
+
+
+def test_rewriting_speaks_the_newsrooms_language(newsroom: Path, cli, released) -> None:
+    _as_publisher(newsroom)
+    config = (newsroom / "redaksi.yaml").read_text().replace("language: en", "language: id")
+    (newsroom / "redaksi.yaml").write_text(config)
+    git(newsroom, "commit", "-qam", "bahasa")
+    result = cli(newsroom, "init", "--ci", "github")
+    assert result.code == 0 and f"{GITHUB} ditulis" in result.err

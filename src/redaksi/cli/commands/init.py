@@ -24,7 +24,12 @@ def register(app: typer.Typer) -> None:
             typer.Option("--language", help="Language of messages: id or en [default: id]."),
         ] = None,
         ci: Annotated[
-            str | None, typer.Option("--ci", help="Also write a CI workflow: github or gitlab.")
+            str | None,
+            typer.Option(
+                "--ci",
+                help="Write the CI workflows (github or gitlab), or rewrite redaksi's block in "
+                "them; on an existing newsroom, a publisher's step.",
+            ),
         ] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     ) -> None:
@@ -34,6 +39,7 @@ def register(app: typer.Typer) -> None:
         from redaksi.config import CONFIG_FILE
         from redaksi.errors import RefusedError
         from redaksi.infra import git
+        from redaksi.infra.store import configured_language
         from redaksi.services import ci as ci_service
         from redaksi.services import init as service
 
@@ -43,7 +49,7 @@ def register(app: typer.Typer) -> None:
         if (root / CONFIG_FILE).exists():
             if ci is None:
                 raise RefusedError("repo.newsroom_exists", path=CONFIG_FILE)
-            _said(Output(language), ci_service.update(root, ci))
+            _said(Output(language or configured_language(root)), ci_service.update(root, ci))
             return
         install = ci_service.install_argument(None) if ci is not None else ""
         out = Output(language)
