@@ -1,3 +1,8 @@
 """redaksi: a command-line newsroom for people who already live in git."""
 
-__version__ = "0.1.0"
+__all__ = ["__version__"]
+
+try:
+    from redaksi._version import __version__
+except ImportError:  # a source tree that was never built or installed: no version file
+    __version__ = "0+unknown"

@@ -1,4 +1,4 @@
-"""CI wiring: validate --changed-since, init --ci, and the pre-commit hook with real pre-commit."""
+"""CI wiring: validate --changed-since, and the pre-commit hook with real pre-commit."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from redaksi.services import ci
-from tests.conftest import git, head, redaksi_bin, snapshot
+from tests.conftest import git, redaksi_bin
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -58,43 +57,6 @@ def test_changed_since_still_catches_an_id_copied_from_an_unchanged_article(
 
 def test_changed_since_an_unknown_ref(newsroom: Path, cli) -> None:
     assert cli(newsroom, "validate", "--changed-since", "origin/nope").code == 4
-
-
-@pytest.mark.parametrize("kind", ["github", "gitlab"])
-def test_init_ci_writes_the_workflow_in_its_own_commit(repo: Path, cli, kind: str) -> None:
-    result = cli(repo, "init", "--no-input", "--ci", kind)
-    assert result.code == 0, result.err
-    path = ci.PATHS[kind]
-    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [path]
-    text = (repo / path).read_text()
-    assert "redaksi validate --changed-since" in text and "redaksi verify --base" in text
-    assert ("fetch-depth: 0" in text) if kind == "github" else ('GIT_DEPTH: "0"' in text)
-
-
-def test_init_ci_on_an_existing_newsroom_and_its_refusals(newsroom: Path, cli) -> None:
-    assert cli(newsroom, "init", "--ci", "github", "--no-input").code == 0
-    before, commit = snapshot(newsroom), head(newsroom)
-    assert cli(newsroom, "init", "--ci", "github", "--no-input").code == 3
-    assert cli(newsroom, "init", "--ci", "jenkins", "--no-input").code == 2
-    assert snapshot(newsroom) == before and head(newsroom) == commit
-
-
-def test_the_project_runs_the_same_workflow_on_itself() -> None:
-    assert (PROJECT / ".github" / "workflows" / "redaksi.yml").read_text() == ci.render(
-        "github", install="."
-    )
-
-
-def test_the_workflow_is_valid_yaml_with_the_steps() -> None:
-    from ruamel.yaml import YAML
-
-    workflow = YAML(typ="safe").load(ci.render("github"))
-    steps = workflow["jobs"]["redaksi"]["steps"]
-    assert steps[0]["with"]["fetch-depth"] == 0
-    assert [s.get("run", "").split(" ")[:2] for s in steps[-2:]] == [
-        ["redaksi", "validate"],
-        ["redaksi", "verify"],
-    ]
 
 
 def _pre_commit() -> str:

@@ -79,18 +79,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "language must be 'id' or 'en', not '{language}'",
         "bahasa harus 'id' atau 'en', bukan '{language}'",
     ),
-    "ci.unknown": (
-        "--ci must be one of: {choices}, not '{kind}'",
-        "--ci harus salah satu dari: {choices}, bukan '{kind}'",
-    ),
-    "ci.exists": (
-        "{path} exists already; nothing was changed (remove it to have redaksi write its own)",
-        "{path} sudah ada; tidak ada yang berubah (hapus dulu agar redaksi menulis miliknya)",
-    ),
-    "ci.done": (
-        "Wrote {path}: pull requests now run redaksi validate and verify. Protect the branch and "
-        "require this check.",
-        "{path} ditulis: setiap pull request kini menjalankan redaksi validate dan verify. "
-        "Lindungi branch dan wajibkan pemeriksaan ini.",
-    ),
 }

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from redaksi.cli.output import Output
+    from redaksi.services.ci import Change
 
 
 def register(app: typer.Typer) -> None:
@@ -20,7 +24,12 @@ def register(app: typer.Typer) -> None:
             typer.Option("--language", help="Language of messages: id or en [default: id]."),
         ] = None,
         ci: Annotated[
-            str | None, typer.Option("--ci", help="Also write a CI workflow: github or gitlab.")
+            str | None,
+            typer.Option(
+                "--ci",
+                help="Write the CI workflows (github or gitlab), or rewrite redaksi's block in "
+                "them; on an existing newsroom, a publisher's step.",
+            ),
         ] = None,
         no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     ) -> None:
@@ -30,19 +39,19 @@ def register(app: typer.Typer) -> None:
         from redaksi.config import CONFIG_FILE
         from redaksi.errors import RefusedError
         from redaksi.infra import git
+        from redaksi.infra.store import configured_language
         from redaksi.services import ci as ci_service
         from redaksi.services import init as service
 
         root = git.find_root(Path.cwd())
         if ci is not None:
-            ci_service.render(ci)  # an unknown kind is a usage error before anything is written
+            ci_service.check_kind(ci)  # an unknown kind is a usage error before anything is written
         if (root / CONFIG_FILE).exists():
             if ci is None:
                 raise RefusedError("repo.newsroom_exists", path=CONFIG_FILE)
-            with git.Repository(root) as repo:
-                rel = ci_service.write(root, repo, ci, commit=True)
-            Output(language).say("ci.done", path=rel)
+            _said(Output(language or configured_language(root)), ci_service.update(root, ci))
             return
+        install = ci_service.install_argument(None) if ci is not None else ""
         out = Output(language)
         if interactive(no_input):
             name = name or prompts.text(out.text("prompt.newsroom"), default=root.name)
@@ -60,6 +69,12 @@ def register(app: typer.Typer) -> None:
         with git.Repository(root) as repo:
             service.init(root, repo, request)
             if ci is not None:
-                rel = ci_service.write(root, repo, ci, commit=True)
-                Output(request.language).say("ci.done", path=rel)
+                _said(Output(request.language), ci_service.write(root, repo, ci, install))
         Output(request.language).say("init.done", name=request.name, config=CONFIG_FILE)
+
+
+def _said(out: Output, changes: list[Change]) -> None:
+    for change in changes:
+        out.say(f"ci.{change.state}", path=change.rel)
+    if any(change.state == "created" for change in changes):
+        out.say("ci.done")
