@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redaksi.errors import RepositoryError
+from redaksi.errors import RepositoryError, UsageError
 
 
 @dataclass(frozen=True)
@@ -248,32 +248,36 @@ class Repository:
         Found by id, wherever the file was; a commit that carries the trailers but changed some
         other file (a forged step) is not one of the article's transitions.
         """
-        fields = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1f"
         try:
-            raw = self._git(
+            shas = self._git(
                 "log",
                 "--reverse",
                 "-F",
                 f"--grep=Redaksi-Article: {article_id}",
-                f"--format={fields}",
-                "--name-only",
-                "--no-renames",
+                "--format=%H",
                 ref,
                 "--",
                 "articles/",
-            )
+            ).split()
         except RepositoryError:
             return []  # no commits yet
+        if not shas:
+            return []
+        out = self._git("show", "-s", "-z", "--format=%H%x00%an%x00%ae%x00%aI%x00%B", *shas)
+        parts = out.split("\0")
         commits = []
-        for record in raw.split("\x1e"):
-            parts = record.split("\x1f")
-            if len(parts) != 6:
-                continue
-            sha = parts[0]
-            names = [n for n in parts[5].split("\n") if n.strip()]
-            if any(self._names(sha, name, article_id) for name in names):
-                commits.append(Commit(sha, Person(parts[1], parts[2]), parts[3], parts[4]))
+        for start in range(0, len(parts) - 4, 5):
+            sha, name, email, date, message = parts[start : start + 5]
+            sha = sha.strip()
+            parent = f"{sha}^" if self._has_parent(sha) else None
+            changed = self.changes(parent, sha, "articles/", renames=False)
+            names = [path for _, old, new in changed for path in (old, new) if path]
+            if any(self._names(sha, path, article_id) for path in names):
+                commits.append(Commit(sha, Person(name, email), date, message))
         return commits
+
+    def _has_parent(self, sha: str) -> bool:
+        return self.run_raw("rev-parse", "--verify", "--quiet", f"{sha}^")[0] == 0
 
     def _names(self, commit: str, path: str, article_id: str) -> bool:
         """Whether ``path`` is the article ``article_id`` at ``commit`` (or just before it)."""
@@ -287,7 +291,23 @@ class Repository:
     # -- reading history (verify, validate --changed-since) -------------------------------------
 
     def resolve(self, ref: str) -> str:
-        """The commit id ``ref`` names; a missing ref (or a shallow clone) is exit 4 with a hint."""
+        """The commit id ``ref`` names; a missing ref (or a shallow clone) is exit 4 with a hint.
+
+        A name that two refs answer to (a tag called ``origin/main`` beside the remote branch)
+        is refused: the base of a check must not be chosen by whoever can push a tag.
+        """
+        if not ref.startswith("refs/") and not re.fullmatch(r"[0-9a-fA-F]{7,64}", ref):
+            spelled = [
+                f"refs/{ref}",
+                f"refs/tags/{ref}",
+                f"refs/heads/{ref}",
+                f"refs/remotes/{ref}",
+            ]
+            spelled.append(f"refs/remotes/{ref}/HEAD")
+            code, out, _ = self.run_raw("for-each-ref", "--format=%(refname)", *spelled)
+            named = {line for line in out.splitlines() if line in spelled}
+            if code == 0 and len(named) > 1:
+                raise UsageError("repo.ambiguous_ref", ref=ref, refs=", ".join(sorted(named)))
         try:
             return self._git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
         except RepositoryError:
@@ -346,14 +366,19 @@ class Repository:
 
     def history(self, base: str, head: str) -> dict[str, Facts]:
         """Author, committer, their dates and the message of every commit in ``base..head``."""
-        fields = "%H%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%aI%x1f%cI%x1f%B%x1e"
-        out = self._git("log", f"--format={fields}", f"{base}..{head}")
+        # NUL between fields and records: the one byte a commit message cannot hold.
+        out = self._git(
+            "log",
+            "-z",
+            "--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%aI%x00%cI%x00%B",
+            f"{base}..{head}",
+        )
+        parts = out.split("\0")
         found: dict[str, Facts] = {}
-        for record in out.split("\x1e"):
-            parts = record.strip("\n").split("\x1f")
-            if len(parts) == 8:
-                sha, an, ae, cn, ce, ad, cd, message = parts
-                found[sha] = Facts(sha, Person(an, ae), Person(cn, ce), ad, cd, message)
+        for start in range(0, len(parts) - 7, 8):
+            sha, an, ae, cn, ce, ad, cd, message = parts[start : start + 8]
+            sha = sha.strip()
+            found[sha] = Facts(sha, Person(an, ae), Person(cn, ce), ad, cd, message)
         return found
 
     def blob_ids(self, commit: str, paths: Sequence[str]) -> dict[str, str]:
@@ -366,6 +391,10 @@ class Repository:
                 if path and meta.split(" ")[1:2] == ["blob"]:
                     found[path] = meta.split(" ")[2]
         return found
+
+    def is_ancestor(self, a: str, b: str) -> bool:
+        """Whether commit ``a`` is in the history of ``b``."""
+        return self.run_raw("merge-base", "--is-ancestor", a, b)[0] == 0
 
     def merge_bases(self, a: str, b: str) -> list[str]:
         """Every best common ancestor of ``a`` and ``b`` (none for unrelated histories)."""

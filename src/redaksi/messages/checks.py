@@ -199,6 +199,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{path}' is not an article, redaksi.yaml or a schema; redaksi validates those only",
         "'{path}' bukan artikel, redaksi.yaml, atau skema; redaksi hanya memvalidasi itu",
     ),
+    "verify.behind": (
+        "the branch does not contain {base}: what it would do once merged cannot be judged; "
+        "merge {base} into it (or rebase onto it) and push again",
+        "cabang ini tidak memuat {base}: akibatnya setelah digabung tidak bisa dinilai; "
+        "gabungkan {base} ke dalamnya (atau rebase ke atasnya) lalu push lagi",
+    ),
     "verify.ok": (
         "{commits} commit(s) checked, {transitions} transition(s), no problems",
         "{commits} commit diperiksa, {transitions} transisi, tidak ada masalah",

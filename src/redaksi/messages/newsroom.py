@@ -28,6 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "git {command} failed: {detail}; nothing was changed",
         "git {command} gagal: {detail}; tidak ada yang berubah",
     ),
+    "repo.ambiguous_ref": (
+        "'{ref}' names more than one ref ({refs}); give the full name, such as "
+        "refs/remotes/origin/main",
+        "'{ref}' menunjuk lebih dari satu ref ({refs}); tulis nama lengkapnya, misalnya "
+        "refs/remotes/origin/main",
+    ),
     "repo.unknown_ref": (
         "'{ref}' is not a commit in this repository; {shallow_msg}",
         "'{ref}' bukan commit di repositori ini; {shallow_msg}",

@@ -48,8 +48,13 @@ class _Run:
     """Article paths changed in the range: their final versions meet the base's schema."""
     categories: set[str] = field(default_factory=set)
     """Categories a verified import added (articles may use them)."""
+    seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def add(self, path: str, line: int, finding: rules.Finding, commit: git.Facts) -> None:
+        seen = (path, finding.rule, finding.key, commit.sha)
+        if seen in self.seen:  # a merge judged from two parents finds the same thing twice
+            return
+        self.seen.add(seen)
         params = {
             **finding.params,
             "commit": commit.sha[:7],
@@ -64,20 +69,21 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
     run = _Run(repo, Trust(root, repo, base_id))
     listed = repo.commits_between(base_id, head_id)
     facts = repo.history(base_id, head_id)
+    if not repo.is_ancestor(base_id, head_id):
+        run.problems.append(Problem(".", 1, 1, "verify-behind", "verify.behind", {"base": base}))
     transitions = 0
     for sha, parents in listed:
         info = facts[sha]
-        against: dict[str, str] = {}
         if len(parents) > 1:
-            changes, against = merges.hand_made(repo, sha, parents)
-            trailers: dict[str, str] = {}
-        else:
-            parent = parents[0] if parents else None
-            changes = repo.changes(parent, sha, renames=False)
-            _, _, trailers = commits.parse(info.message)
+            for parent in merges.judged_against(repo, base_id, parents):
+                changes, against = merges.hand_made(repo, sha, parents, parent)
+                _commit(run, info, parent, changes, {}, against)
+            continue
+        parent = parents[0] if parents else None
+        _, _, trailers = commits.parse(info.message)
         if trailers.get("Redaksi-Action") in ARTICLE_ACTIONS:
             transitions += 1
-        _commit(run, info, parents[0] if parents else None, changes, trailers, against)
+        _commit(run, info, parent, repo.changes(parent, sha, renames=False), trailers, {})
     _final(run, head_id)
     run.problems.sort(key=Problem.sort_key)
     return Report(run.problems, len(listed), transitions)
