@@ -225,7 +225,7 @@ def test_verify_catches_every_way_out_of_a_schedule(
     monkeypatch.setenv("REDAKSI_NOW", LATER)
     assert rules(cli, edited) == []
     backdate(edited, BEFORE)
-    assert rules(cli, edited) == ["verify-early"]
+    assert rules(cli, edited) == ["verify-early", "verify-record"]  # and published_at > date
 
 
 def test_verify_catches_a_publish_before_the_embargo(
@@ -242,7 +242,7 @@ def test_verify_catches_a_publish_before_the_embargo(
     monkeypatch.setenv("REDAKSI_NOW", LATER)
     assert rules(cli, edited) == []
     backdate(edited, BEFORE)
-    assert rules(cli, edited) == ["verify-embargo"]
+    assert rules(cli, edited) == ["verify-embargo", "verify-record"]  # and published_at > date
 
 
 def test_a_reporter_may_set_an_embargo_by_hand_only_before_submitting(newsroom: Path, cli) -> None:

@@ -181,7 +181,13 @@ def test_four_eyes_stops_a_reporter_publishing_their_own_story(newsroom: Path, c
         newsroom, "draft", "--no-input", "--title", "Sendiri", "--category", "Hukum"
     ).out.strip()
     assert cli(newsroom, "submit", "sendiri").code == 0
+    before = snapshot(newsroom)
+    result = cli(newsroom, "approve", "sendiri")
+    assert result.code == 3 and "four_eyes" in result.err
+    assert snapshot(newsroom) == before
+    act_as(newsroom, MS)
     assert cli(newsroom, "approve", "sendiri").code == 0
+    act_as(newsroom, ALI)
     before = snapshot(newsroom)
     result = cli(newsroom, "publish", "sendiri")
     assert result.code == 3 and "four_eyes" in result.err

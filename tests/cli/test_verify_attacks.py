@@ -322,3 +322,65 @@ def test_signing_keys_come_from_the_base_not_the_pull_request(
     act_as(newsroom, MS)
     cli(newsroom, "submit", "banjir")
     assert rules(cli, newsroom) == ["verify-unsigned", "verify-unsigned"]
+
+
+# -- found by attacking the fixes --------------------------------------------------------------
+
+
+def test_a_branch_that_merges_main_keeping_its_old_files_undoes_nothing(published, cli) -> None:
+    root, _ = published
+    git(root, "checkout", "-q", "-b", "old", "main")
+    _on_main(root, cli, (MS, ("correct", "banjir-lumajang", "--note", "Ralat.")))
+    git(root, "checkout", "-q", "old")
+    env = {**os.environ, "GIT_AUTHOR_NAME": MALLORY[0], "GIT_AUTHOR_EMAIL": MALLORY[1]}
+    subprocess.run(
+        ["git", "merge", "-q", "-s", "ours", "--no-edit", "main"], cwd=root, env=env, check=True
+    )
+    assert rules(cli, root, "--head", "old") == ["verify-published-changed"]
+    git(root, "checkout", "-q", "-b", "github", "main")  # the merge GitHub makes of it
+    git(root, "merge", "-q", "--no-ff", "--no-edit", "old")
+    assert rules(cli, root, "--head", "github") == ["verify-published-changed"]
+
+
+def test_a_tag_that_shadows_the_base_is_refused(published, cli) -> None:
+    root, _ = published
+    git(root, "update-ref", "refs/remotes/origin/main", "main")
+    git(root, "tag", "origin/main", "HEAD")
+    result = cli(root, "verify", "--base", "origin/main")
+    assert result.code == 2 and "refs/remotes/origin/main" in result.err
+    assert cli(root, "verify", "--base", "refs/remotes/origin/main").code == 0
+
+
+def test_a_branch_that_does_not_contain_the_base_is_a_finding(published, cli) -> None:
+    root, _ = published
+    git(root, "checkout", "-q", "-b", "stale", "main~1")
+    _on_main(root, cli, (MS, ("correct", "banjir-lumajang", "--note", "Ralat.")))
+    assert rules(cli, root, "--head", "stale") == ["verify-behind"]
+
+
+def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+    ).out.strip()
+    edit(newsroom, rel, "Write the story here.", "Paragraf satu.\n\nParagraf dua.")
+    cli(newsroom, "submit", "banjir")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "desk")
+    edit(newsroom, rel, "Paragraf dua.", "Paragraf dua, diperbaiki.")
+    commit_as(newsroom, ALI, "polish")
+    _on_main(newsroom, cli, (MS, ("approve", "banjir")))
+    git(newsroom, "checkout", "-q", "desk")
+    act_as(newsroom, ALI)
+    git(newsroom, "merge", "-q", "--no-edit", "main")  # git merges the two cleanly
+    assert rules(cli, newsroom, "--head", "desk") == []
+
+
+def test_a_message_with_separator_bytes_is_read_whole(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+    ).out.strip()
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    edit(newsroom, rel, "Write the story here.", "Isi.")
+    commit_as(newsroom, ALI, "odd\x1fmessage\x1e with separators")
+    assert rules(cli, newsroom) == []

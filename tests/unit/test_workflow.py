@@ -55,7 +55,7 @@ def test_the_table_is_the_one_in_spec() -> None:
     }
     assert table == {
         "submit": ("draft", "review", "editor", True, (), (), False, (), True, False),
-        "approve": ("review", "edit", "editor", False, (), ("editor",), False, (), True, False),
+        "approve": ("review", "edit", "editor", False, (), ("editor",), True, (), True, False),
         "reject": (
             "edit review",
             "draft",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from redaksi.core import workflow
@@ -42,6 +42,8 @@ while it is not on the record."""
 CREDITED = ("reporter", "editor", "publisher")
 PERSON_RECORDED_BY = {"editor": "approve", "publisher": ("publish", "schedule")}
 TIMED = ("publish", "schedule", "release")
+SKEW = timedelta(minutes=10)
+"""How far clocks may disagree: a step may record a time this much after its commit's date."""
 """Steps that put a story out (or set when it goes out): never before its embargo."""
 
 
@@ -334,6 +336,12 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
     for key in ("published_at", "publish_at"):
         if key in row.records and not after.get(key):
             found.append(Finding("record", "verify.record", {"field": key}))
+    if (
+        "published_at" in row.records
+        and after.get("published_at")
+        and not _plausible(after, step.commit)
+    ):
+        found.append(Finding("record", "verify.when", {"field": "published_at"}))
     if "corrections" in row.records:
         old, new = before.get("corrections") or [], after.get("corrections") or []
         last = new[-1] if len(new) == len(old) + 1 and new[: len(old)] == old else None
@@ -346,6 +354,18 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
         ):
             found.append(Finding("record", "verify.record", {"field": "retraction"}))
     return found
+
+
+def _plausible(after: Mapping[str, Any], commit: Commit) -> bool:
+    """``published_at`` is when the step was taken.
+
+    Not before the story existed or was due, not after the commit that took it.
+    """
+    published = parse_time(after.get("published_at"))
+    if published is None:
+        return False
+    earliest = [parse_time(after.get(k)) for k in ("created_at", "publish_at")]
+    return all(published >= t for t in earliest if t) and published <= commit.date + SKEW
 
 
 def _history(
@@ -363,6 +383,7 @@ def _history(
         not isinstance(entry, Mapping)
         or any(entry.get(k) != v for k, v in wanted.items())
         or str(entry.get("by", "")).casefold() != by
+        or ("note" in row.needs and not str(entry.get("note") or "").strip())
     ):
         return [Finding("history", "verify.history", {"action": row.action})]
     return []

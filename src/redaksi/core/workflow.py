@@ -54,7 +54,7 @@ TRANSITIONS: Mapping[str, Transition] = {
     row.action: row
     for row in (
         _row("submit", "draft", "review", "editor", reporter_may=True),
-        _row("approve", "review", "edit", "editor", records=("editor",)),
+        _row("approve", "review", "edit", "editor", records=("editor",), four_eyes=True),
         _row("reject", "review edit", "draft", "editor publisher", needs=("note",)),
         _row(
             "publish",

@@ -382,14 +382,18 @@ class Repository:
         return found
 
     def blob_ids(self, commit: str, paths: Sequence[str]) -> dict[str, str]:
-        """The blob id of each of ``paths`` that ``commit`` has (absent paths are left out)."""
+        """``mode id`` of each of ``paths`` in ``commit`` (absent paths are left out).
+
+        The mode counts: a story turned into a symbolic link with the same bytes has changed.
+        """
         found: dict[str, str] = {}
         for start in range(0, len(paths), 500):  # keep the command line short
             out = self._git("ls-tree", "-z", commit, "--", *paths[start : start + 500])
             for entry in out.split("\0"):
                 meta, _, path = entry.partition("\t")
-                if path and meta.split(" ")[1:2] == ["blob"]:
-                    found[path] = meta.split(" ")[2]
+                parts = meta.split(" ")
+                if path and len(parts) == 3:
+                    found[path] = f"{parts[0]} {parts[2]}"
         return found
 
     def is_ancestor(self, a: str, b: str) -> bool:
@@ -401,15 +405,20 @@ class Repository:
         code, out, _ = self.run_raw("merge-base", "--all", a, b)
         return out.split() if code == 0 else []
 
-    def signer(self, commit: str, allowed: Path | None = None) -> tuple[str, str]:
-        """(git's signature letter, who signed) for ``commit``: ``G``/``U`` are good signatures.
+    def signer(self, commit: str, allowed: Path | None = None) -> tuple[str, str, str]:
+        """(git's signature letter, who signed, the key's fingerprint) for ``commit``.
 
-        ``allowed``: the SSH allowed-signers file to check against (else git's own setting).
+        ``G`` is a good signature by a trusted key. ``allowed``: the SSH allowed-signers file to
+        check against (else git's own setting). For GPG the fingerprint is the primary key's.
         """
         config = ["-c", f"gpg.ssh.allowedSignersFile={allowed}"] if allowed else []
-        code, out, _ = self.run_raw(*config, "log", "-1", "--format=%G?%x1f%GS", commit)
-        letter, _, who = out.strip().partition("\x1f")
-        return (letter.strip(), who.strip()) if code == 0 else ("E", "")
+        code, out, _ = self.run_raw(
+            *config, "log", "-1", "--format=%G?%x00%GS%x00%GF%x00%GP", commit
+        )
+        letter, who, key, primary = [*out.strip().split("\0"), "", "", "", ""][:4]
+        return (
+            (letter.strip(), who.strip(), (primary or key).strip()) if code == 0 else ("E", "", "")
+        )
 
     def commit_info(self, commit: str) -> Commit:
         found = self._objects.commit(commit)

@@ -205,6 +205,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cabang ini tidak memuat {base}: akibatnya setelah digabung tidak bisa dinilai; "
         "gabungkan {base} ke dalamnya (atau rebase ke atasnya) lalu push lagi",
     ),
+    "verify.when": (
+        "commit {commit} by {author} records a {field} that is not when the step was taken "
+        "(before the story existed or was due, or after the commit)",
+        "commit {commit} oleh {author} mencatat {field} yang bukan saat langkah itu diambil "
+        "(sebelum berita ada atau jatuh tempo, atau setelah commit)",
+    ),
     "verify.ok": (
         "{commits} commit(s) checked, {transitions} transition(s), no problems",
         "{commits} commit diperiksa, {transitions} transisi, tidak ada masalah",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -39,6 +40,11 @@ def is_ci(path: str) -> bool:
     return path.startswith(".github/workflows/") or path == ".gitlab-ci.yml"
 
 
+def is_git_setting(path: str) -> bool:
+    """Files that change how git reads the newsroom's files (an encoding, a filter)."""
+    return posixpath.basename(path) in (".gitattributes", ".gitmodules")
+
+
 class Trust:
     """The base's staff, schema and categories, and who may act in a given commit."""
 
@@ -50,6 +56,8 @@ class Trust:
         self.config_paths = (*CONFIG_PATHS, *([named] if isinstance(named, str) else []))
         """redaksi.yaml, the schemas, and the base's allowed-signers file."""
         self.signers = _signers(repo, base)
+        self.keys = _keys(repo.blob(base, config.CONFIG_FILE))
+        """Casefolded email -> the fingerprint of the key that person signs with."""
         raw = repo.blob(base, CONFIG_PATHS[1])
         self.schema_text = (
             raw.decode("utf-8", "replace") if raw else schema.builtin_text(schema.ARTICLE)
@@ -129,6 +137,16 @@ def _config_data(raw: bytes | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _keys(raw: bytes | None) -> dict[str, str]:
+    staff = (_config_data(raw) or {}).get("staff")
+    members = staff if isinstance(staff, list) else []
+    return {
+        str(m["email"]).casefold(): str(m["signing_key"])
+        for m in members
+        if isinstance(m, dict) and m.get("email") and m.get("signing_key")
+    }
+
+
 def _categories(raw: bytes | None) -> list[str] | None:
     data = _config_data(raw)
     listed = data.get("categories") if data else None
@@ -174,6 +192,7 @@ def config_commit(
         p
         for p in paths
         if p in config_paths
+        or is_git_setting(p)
         or (
             is_ci(p)
             and _block(repo.blob(parent, p) if parent else None, p)
@@ -183,7 +202,9 @@ def config_commit(
     if not changed or commit.action == "import":
         return
     actor = commit.actor()
-    others = [p for p in commit.paths if p not in config_paths and not is_ci(p)]
+    others = [
+        p for p in commit.paths if p not in config_paths and not is_ci(p) and not is_git_setting(p)
+    ]
     if actor is None or "publisher" not in actor.roles or others:
         for path in changed:
             report(path, rules.Finding("config", "verify.config", {"path": path}))
@@ -191,29 +212,45 @@ def config_commit(
 
 def media(
     repo: git.Repository,
+    commit: rules.Commit,
     parent: str | None,
     changes: Sequence[tuple[str, str | None, str | None]],
     report: Report,
 ) -> None:
-    """A photo a story on the record uses is never changed or deleted."""
+    """Photos change only by staff, and a photo a story on the record uses never changes."""
+    touched = [old or new for _, old, new in changes if (old or new or "").startswith("media/")]
+    if touched and commit.actor() is None:
+        report(str(touched[0]), rules.Finding("not-staff", "verify.not_staff"))
     if parent is None:
         return
-    for kind, old, _ in changes:
-        if kind == "A" or not old or not old.startswith("media/"):
-            continue
-        name = old.removeprefix("media/")
-        users = repo.run_raw("grep", "-l", "-F", "-e", name, parent, "--", "articles/")[1]
-        for line in users.splitlines():
-            user = line.split(":", 1)[1] if ":" in line else line
-            front = version(repo, parent, user).front or {}
-            photo = front.get("photo")
-            if (
-                front.get("status") in workflow.FROZEN
-                and isinstance(photo, Mapping)
-                and photo.get("file") == name
-            ):
-                report(old, rules.Finding("media", "verify.media", {"path": old, "article": user}))
-                break
+    names = {
+        posixpath.normpath(old.removeprefix("media/")): old
+        for kind, old, _ in changes
+        if kind != "A" and old and old.startswith("media/")
+    }
+    if not names:
+        return
+    for user, front in _photo_users(repo, parent):
+        photo = front.get("photo")
+        used = photo.get("file") if isinstance(photo, Mapping) else None
+        if front.get("status") in workflow.FROZEN and isinstance(used, str):
+            path = names.get(posixpath.normpath(used))
+            if path is not None:
+                report(
+                    path, rules.Finding("media", "verify.media", {"path": path, "article": user})
+                )
+
+
+def _photo_users(repo: git.Repository, commit: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """Every article at ``commit`` with a photo, read (a photo changes rarely: this is rare)."""
+    code, out, _ = repo.run_raw("grep", "-l", "-E", "-e", "^photo:", commit, "--", "articles/")
+    users = [line.split(":", 1)[1] for line in out.splitlines() if ":" in line] if code == 0 else []
+    found = []
+    for user in users:
+        front = version(repo, commit, user).front
+        if front is not None:
+            found.append((user, front))
+    return found
 
 
 def _signers(repo: git.Repository, base: str) -> Path | None:
@@ -235,14 +272,33 @@ def _signers(repo: git.Repository, base: str) -> Path | None:
     return Path(path)
 
 
-def signed_by_author(repo: git.Repository, info: git.Facts, signers: Path | None) -> bool:
-    """A good GPG or SSH signature whose signer is the commit's author."""
-    letter, who = repo.signer(info.sha, signers)
-    if letter not in ("G", "U"):
+def signed_by_author(
+    repo: git.Repository, info: git.Facts, signers: Path | None, keys: Mapping[str, str]
+) -> bool:
+    """A good signature, by a trusted key, whose signer is the commit's author.
+
+    SSH: the principal the base's allowed-signers file gives the key is the author's email.
+    GPG: the key's fingerprint is the one redaksi.yaml names for the author (``signing_key``);
+    the name on a GPG key is whatever its owner wrote, so it proves nothing alone.
+    """
+    letter, who, fingerprint = repo.signer(info.sha, signers)
+    if letter != "G":
         return False
-    found = re.search(r"<([^>]+)>", who)
-    signer = found.group(1) if found else who
-    return signer.strip().casefold() == info.author.email.strip().casefold()
+    author = info.author.email.strip().casefold()
+    wanted = keys.get(author)
+    if wanted is not None:
+        return _same_key(fingerprint, wanted)
+    if fingerprint.startswith("SHA256:"):  # SSH: the allowed-signers principal
+        found = re.search(r"<([^>]+)>", who)
+        return (found.group(1) if found else who).strip().casefold() == author
+    return False
+
+
+def _same_key(a: str, b: str) -> bool:
+    def plain(text: str) -> str:
+        return "".join(text.split()).upper()
+
+    return bool(a) and plain(a) == plain(b)
 
 
 def import_commit(
@@ -287,6 +343,8 @@ def _imported(item: rules.Version, commit: rules.Commit) -> list[rules.Finding]:
         or entry.get("action") != "import"
         or str(entry.get("by", "")).casefold() != commit.author_email.casefold()
         or "embargo_until" in front
+        or "editor" in front
+        or "publisher" in front
     ):
         return [rules.Finding("import", "verify.import_article", {"path": item.path})]
     published = rules.parse_time(front.get("published_at")) if "published_at" in front else None

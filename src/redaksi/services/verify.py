@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from redaksi.infra import clock, git
 from redaksi.services import merges, trust
 from redaksi.services.trust import CONFIG_PATHS, Trust
 
-SKEW = timedelta(minutes=10)
+SKEW = rules.SKEW
 """How far in the future a commit may be dated (clocks differ) before it is a finding."""
 ARTICLE_ACTIONS = ("draft", "discard", "import", *workflow.TRANSITIONS)
 CONFIG_ACTIONS = ("init", "staff", "upgrade", "ci")
@@ -75,9 +74,9 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
     for sha, parents in listed:
         info = facts[sha]
         if len(parents) > 1:
-            for parent in merges.judged_against(repo, base_id, parents):
-                changes, against = merges.hand_made(repo, sha, parents, parent)
-                _commit(run, info, parent, changes, {}, against)
+            for judged in merges.judged_against(repo, base_id, parents):
+                changes, against = merges.hand_made(repo, sha, parents, judged)
+                _commit(run, info, judged, changes, {}, against)
             continue
         parent = parents[0] if parents else None
         _, _, trailers = commits.parse(info.message)
@@ -139,12 +138,9 @@ def _commit(
         lambda p, f: run.add(p, 1, f, info),
         run.trust.config_paths,
     )
-    trust.media(run.repo, parent, changes, lambda p, f: run.add(p, 1, f, info))
-    if (
-        signed
-        and action != "release"
-        and not trust.signed_by_author(run.repo, info, run.trust.signers)
-    ):
+    trust.media(run.repo, commit, parent, changes, lambda p, f: run.add(p, 1, f, info))
+    keys, signers = run.trust.keys, run.trust.signers
+    if signed and action != "release" and not trust.signed_by_author(run.repo, info, signers, keys):
         run.add(relevant[0], 1, rules.Finding("unsigned", "verify.unsigned"), info)
     if commit.date > clock.now() + SKEW:
         run.add(
@@ -159,7 +155,12 @@ _NOTHING = rules.Finding("stray-trailers", "verify.stray", {"article": "-"})
 
 
 def _relevant(path: str) -> bool:
-    return path.startswith(("articles/", "media/")) or path in CONFIG_PATHS or trust.is_ci(path)
+    return (
+        path.casefold().startswith(("articles/", "media/"))
+        or path in CONFIG_PATHS
+        or trust.is_ci(path)
+        or trust.is_git_setting(path)
+    )
 
 
 def _when(text: str) -> Any:
@@ -180,6 +181,9 @@ def _articles(
     """Judge every article file the commit changes; return the ids of the articles it touches."""
     befores: dict[str, rules.Version] = {}
     afters: dict[str, rules.Version] = {}
+    modes = run.repo.blob_ids(
+        info.sha, [new for _, _, new in changes if new and new.startswith("articles/")]
+    )
     for _kind, old, new in changes:
         earlier = parent
         if old is None and new in against:
@@ -187,7 +191,7 @@ def _articles(
         for path, side, target in ((old, earlier, befores), (new, info.sha, afters)):
             if not path or not path.startswith("articles/") or side is None:
                 continue
-            if not path.endswith(".md"):
+            if not path.endswith(".md") or (target is afters and not _regular(modes.get(path))):
                 if target is afters and not _allowed_extra(run.repo, side, path):
                     finding = rules.Finding("not-article", "verify.not_article", {"path": path})
                     run.add(path, 1, finding, info)
@@ -213,6 +217,11 @@ def _articles(
         for finding in trust.import_commit(run.repo, commit, parent, added, others, run.categories):
             run.add(added[0].path if added else "redaksi.yaml", 1, finding, info)
     return ids
+
+
+def _regular(entry: str | None) -> bool:
+    """A plain file in git's eyes (not a symbolic link, not a submodule)."""
+    return entry is not None and entry.split(" ")[0] in ("100644", "100755")
 
 
 def _allowed_extra(repo: git.Repository, commit: str, path: str) -> bool:
