@@ -17,6 +17,7 @@ from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'()/@+_-]*")
 _PLAIN_IN_FLOW = re.compile(r"[A-Za-z][A-Za-z0-9 .'()/@+_-]*")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)")
 _WORDS_11 = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 """Plain words YAML 1.1 (libyaml) reads as booleans or null."""
@@ -41,7 +42,7 @@ def _escape(char: str) -> str:
 
 def scalar(value: str, *, flow: bool = False) -> str:
     """One string as YAML: plain where both readers read it as that string, else quoted."""
-    if isinstance(value, Stamp) and _TIMESTAMP.fullmatch(value):
+    if (isinstance(value, Stamp) and _TIMESTAMP.fullmatch(value)) or _UUID.fullmatch(value):
         return str(value)
     pattern = _PLAIN_IN_FLOW if flow else _PLAIN
     if (
@@ -55,7 +56,7 @@ def scalar(value: str, *, flow: bool = False) -> str:
 
 
 def _flow_mapping(value: Mapping[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {scalar(str(v), flow=True)}" for k, v in value.items()) + "}"
+    return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in value.items()) + "}"
 
 
 def entry(key: str, value: Any) -> str:
@@ -67,7 +68,7 @@ def entry(key: str, value: Any) -> str:
     if isinstance(value, Sequence) and all(isinstance(v, Mapping) for v in value) and value:
         return f"{key}:\n" + "".join(f"  - {_flow_mapping(v)}\n" for v in value)
     if isinstance(value, Sequence):
-        return f"{key}: [" + ", ".join(scalar(str(v), flow=True) for v in value) + "]\n"
+        return f"{key}: [" + ", ".join(scalar(v, flow=True) for v in value) + "]\n"
     raise TypeError(f"cannot write {type(value).__name__} for {key!r}")
 
 

@@ -96,9 +96,9 @@ def register(app: typer.Typer) -> None:
             out.say("import.nothing", site=outcome.site)
 
 
-def _counted(out: Output, prefix: str, counts: dict[str, int]) -> str:
+def _counted(out: Output, kind: str, counts: dict[str, int]) -> str:
     return ", ".join(
-        out.text(f"{prefix}.{name}", count=count) for name, count in counts.items() if count
+        out.text(f"import.{kind}.{name}", count=count) for name, count in counts.items() if count
     )
 
 
@@ -107,13 +107,11 @@ def report(out: Output, outcome: Outcome) -> None:
     tally = outcome.tally
     states = {s: tally.imported[s] for s in STATES}
     key = "import.would" if outcome.dry_run else "import.imported"
-    out.data(
-        out.text(key, count=sum(states.values()), states=_counted(out, "import.state", states))
-    )
+    out.data(out.text(key, count=sum(states.values()), states=_counted(out, "state", states)))
     if tally.already:
         out.data(out.text("import.already", count=tally.already))
     if tally.skipped:
-        reasons = _counted(out, "import.reason", dict(tally.skipped))
+        reasons = _counted(out, "reason", dict(tally.skipped))
         out.data(out.text("import.skipped", count=sum(tally.skipped.values()), reasons=reasons))
     for skip in tally.listed:
         params = dict(skip.detail[1]) if skip.detail else {}
@@ -139,7 +137,7 @@ def report(out: Output, outcome: Outcome) -> None:
         if count:
             out.data(out.text(key, count=count))
     if tally.photos_dropped:
-        reasons = _counted(out, "import.reason", dict(tally.photos_dropped))
+        reasons = _counted(out, "reason", dict(tally.photos_dropped))
         total = sum(tally.photos_dropped.values())
         out.data(out.text("import.photos_dropped", count=total, reasons=reasons))
 

@@ -113,7 +113,7 @@ class Batch:
         when = post.published_at or post.created_at
         rel = f"{ARTICLES}/{when:%Y}/{when:%m}/{slug}.md"
         text = "---\n" + fastwrite.front_matter(list(front.items())) + "---\n" + post.body
-        return Planned(rel, text, post, slug, front)
+        return Planned(rel, text, post, slug, _plain(front))
 
     def accept(self, planned: Planned) -> None:
         """Take ``planned`` into the import: its slug, its category, its counts."""
@@ -162,3 +162,12 @@ class Batch:
         entry = {"action": "import", "to": post.status, "by": self._importer, "at": now}
         front["history"] = [entry]
         return front
+
+
+def _plain(value: Any) -> Any:
+    """Plain ``str`` where the writer had marked timestamps (validators want exact types)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, str) else value

@@ -56,14 +56,16 @@ class Body:
     embeds: int = 0
 
 
-def text_of(fragment: str) -> str:
+def text_of(fragment: str, *, collapse: bool = True) -> str:
     """The visible text of an HTML fragment: tags dropped, entities decoded, spaces collapsed."""
     if "<" not in fragment and "&" not in fragment:
-        return " ".join(fragment.split())
-    parser = _Text()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+        text = fragment
+    else:
+        parser = _Text()
+        parser.feed(fragment)
+        parser.close()
+        text = "".join(parser.parts)
+    return " ".join(text.split()) if collapse else text
 
 
 class _Text(HTMLParser):

@@ -118,7 +118,7 @@ def attachment_of(item: Item) -> tuple[str, Attachment] | None:
 
 def clean_title(raw: str) -> tuple[str, int]:
     """A title as readers saw it (entities decoded, HTML dropped) and how many controls went."""
-    text = bodies.text_of(raw)
+    text = bodies.text_of(raw, collapse=False)
     removed = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in _CONTROL_SPACE)
     kept = "".join(c for c in text if unicodedata.category(c) != "Cc" or c in _CONTROL_SPACE)
     return " ".join(kept.split()), removed
@@ -184,9 +184,8 @@ def _terms(item: Item, channel: Channel) -> tuple[str, list[str]]:
     """(primary category, tags): the SEO plugin's primary category, else the first one."""
     categories = [bodies.text_of(n) for d, _, n in item.terms if d == "category"]
     categories = [c for c in dict.fromkeys(categories) if c]
-    primary = next(
-        (channel.categories.get(item.meta.get(k, "").strip(), "") for k in PRIMARY_META), ""
-    )
+    chosen = (channel.categories.get(item.meta.get(key, "").strip()) for key in PRIMARY_META)
+    primary = next((name for name in chosen if name), "")
     primary = bodies.text_of(primary)
     category = primary if primary in categories else (categories[0] if categories else "")
     tags = [c for c in categories if c != category]
