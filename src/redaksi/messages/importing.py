@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "slug yang berbeda dari WordPress: {count}",
     ),
     "import.slug_change": ("  post {id}: '{old}' -> {new}", "  tulisan {id}: '{old}' -> {new}"),
+    "import.more": (
+        "  ...and {count} more (--format json lists them all)",
+        "  ...dan {count} lagi (--format json menampilkan semuanya)",
+    ),
     "import.shortcodes": (
         "shortcodes kept as code, to check by hand: {names}",
         "shortcode yang dibiarkan sebagai kode, periksa manual: {names}",

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from redaksi import schema
-from redaksi.config import CONFIG_FILE, Newsroom, config_problems
-from redaksi.core import article, fastread, validation, yamlio
+from redaksi.config import CONFIG_FILE, Newsroom
+from redaksi.core import article, fastread, validation
 from redaksi.core.wordpress import posts, wxr
 from redaksi.core.wordpress.batch import Batch, Planned, Tally
-from redaksi.errors import RedaksiError, RefusedError, UsageError
+from redaksi.errors import RefusedError, UsageError
 from redaksi.infra import git, guard, store
 from redaksi.services.people import authorize
+from redaksi.services.wordpress_convert import converted
+from redaksi.services.wordpress_disk import Writer, existing, with_categories
 
 
 class Progress(Protocol):
@@ -102,14 +104,14 @@ def import_wordpress(
         source = _Export(export, progress or _Quiet())
         size = export.stat().st_size if export.is_file() else 0
         source.progress.start(2 * size)
-        attachments = _first_pass(source)
-        keys, slugs = _existing(root)
+        found = _first_pass(source)
+        keys, slugs = existing(root)
         batch = Batch(
             source.channel.site, keys, slugs, newsroom.categories, importer, now, newsroom.zone
         )
-        writer = None if dry_run else _Writer(root)
+        writer = None if dry_run else Writer(root)
         try:
-            outcome = _second_pass(newsroom, source, batch, attachments, now, writer)
+            outcome = _second_pass(newsroom, source, batch, found, now, writer)
             if outcome.paths and not dry_run and writer is not None:
                 outcome.commit = _commit(newsroom, repo, batch, writer, importer)
         except BaseException:
@@ -119,36 +121,49 @@ def import_wordpress(
     return outcome
 
 
-def _first_pass(source: _Export) -> dict[str, posts.Attachment]:
+def _first_pass(source: _Export) -> tuple[dict[str, posts.Attachment], int]:
+    """The attachments (for featured images) and how many posts may need converting."""
     attachments: dict[str, posts.Attachment] = {}
+    candidates = 0
     for item in source.items():
         found = posts.attachment_of(item)
         if found is not None:
             attachments[found[0]] = found[1]
-    return attachments
+        candidates += posts.routine_skip(item) is None
+    return attachments, candidates
+
+
+def _candidates(source: _Export, batch: Batch) -> Iterator[wxr.Item]:
+    """The posts to convert; the rest are counted on the way (routine skips, already here)."""
+    for item in source.items():
+        reason = posts.routine_skip(item)
+        if reason is not None:
+            batch.tally.skip(posts.Skip(item.get("wp:post_id"), reason))
+        elif batch.known(item.get("wp:post_id")):
+            batch.tally.already += 1
+        else:
+            yield item
 
 
 def _second_pass(
     newsroom: Newsroom,
     source: _Export,
     batch: Batch,
-    attachments: dict[str, posts.Attachment],
+    found: tuple[dict[str, posts.Attachment], int],
     now: datetime,
-    writer: _Writer | None,
+    writer: Writer | None,
 ) -> Outcome:
     check = _Checker(newsroom.root)
     outcome = Outcome(source.channel.site, batch.tally, writer is None)
-    for item in source.items():
-        reason = posts.routine_skip(item)
-        if reason is not None:
-            batch.tally.skip(posts.Skip(item.get("wp:post_id"), reason))
-            continue
-        if batch.known(item.get("wp:post_id")):
-            batch.tally.already += 1
-            continue
-        post = posts.convert(item, source.channel, attachments, newsroom.zone, now)
+    attachments, count = found
+    for _, post in converted(
+        _candidates(source, batch), count, source.channel, attachments, newsroom.zone, now
+    ):
         if isinstance(post, posts.Skip):
             batch.tally.skip(post)
+            continue
+        if batch.known(post.post_id):  # the same post twice in one export
+            batch.tally.already += 1
             continue
         planned = batch.plan(post)
         problem = check(planned)
@@ -197,66 +212,8 @@ def _invalid(planned: Planned, key: str, params: Any) -> posts.Skip:
     return posts.Skip(planned.post.post_id, "invalid", planned.post.title, False, detail)
 
 
-def _existing(root: Path) -> tuple[set[tuple[str, str]], set[str]]:
-    """(site, post id) of every article already imported, and every slug in use."""
-    keys: set[tuple[str, str]] = set()
-    slugs: set[str] = set()
-    for path in store.article_files(root):
-        slugs.add(path.stem)
-        try:
-            text = store.read_text(root, path)
-            if "imported:" not in text:
-                continue
-            front = article.split(text).front
-        except (RedaksiError, article.FormatProblem):
-            continue
-        read = fastread.load(front)
-        data: Any = read.data if read is not None else _exact(front)
-        imported = data.get("imported") if isinstance(data, dict) else None
-        if isinstance(imported, dict) and imported.get("id") is not None:
-            keys.add((str(imported.get("site", "")), str(imported["id"])))
-        if isinstance(data, dict) and isinstance(data.get("slug"), str):
-            slugs.add(data["slug"])
-    return keys, slugs
-
-
-def _exact(front: str) -> Any:
-    try:
-        return yamlio.to_plain(yamlio.load_mapping(front))
-    except yamlio.YamlProblem:
-        return None
-
-
-class _Writer:
-    """Writes the planned files, remembers them, and takes them all back on failure."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.files: list[Path] = []
-        self.folders: list[Path] = []
-        self.config_before: bytes | None = None
-
-    def write(self, planned: Planned) -> None:
-        path = self.root / planned.rel
-        self.folders += store.make_dirs(path.parent)
-        store.write_new(path, planned.text.encode("utf-8"))
-        self.files.append(path)
-
-    def write_config(self, text: str) -> None:
-        path = self.root / CONFIG_FILE
-        self.config_before = path.read_bytes()
-        store.write_atomic(path, text)
-
-    def undo(self) -> None:
-        for path in reversed(self.files):
-            store.restore(path, None)
-        store.remove_dirs(sorted(set(self.folders), key=lambda p: len(p.parts)))
-        if self.config_before is not None:
-            store.restore(self.root / CONFIG_FILE, self.config_before)
-
-
 def _commit(
-    newsroom: Newsroom, repo: git.Repository, batch: Batch, writer: _Writer, importer: str
+    newsroom: Newsroom, repo: git.Repository, batch: Batch, writer: Writer, importer: str
 ) -> str:
     root = newsroom.root
     paths = [store.relative(root, p) for p in writer.files]
@@ -277,25 +234,3 @@ def _commit(
     author = member.person() if member else repo.identity()
     new = [store.relative(root, p) for p in writer.files]
     return repo.commit_many(paths, message, author, new=new)
-
-
-def with_categories(root: Path, categories: list[str]) -> str:
-    """redaksi.yaml with ``categories`` set, every other line kept; refused if not checkable."""
-    text = store.read_text(root, root / CONFIG_FILE)
-    newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
-    fence = f"---{newline}"
-    bom = text[:1] if text.startswith(article.BOM) else ""
-    body = text[len(bom) :]
-    wrapped = fence + body + ("" if body.endswith("\n") else newline) + fence
-    try:
-        doc, data = article.parse(wrapped)
-        rewritten = article.rewrite_parsed(doc, data, set_keys={"categories": categories})
-    except article.FormatProblem:
-        raise RefusedError("import.config_unwritable", path=CONFIG_FILE) from None
-    result = bom + rewritten.text[len(fence) : -len(fence)]
-    if not body.endswith("\n"):
-        result = result[: -len(newline)]
-    problems, _ = config_problems(root, result)
-    if problems:
-        raise RefusedError("import.config_unwritable", path=CONFIG_FILE)
-    return result

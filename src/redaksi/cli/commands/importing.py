@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # the service pulls in the core: not at start-up
 PROGRESS_FROM = 1 << 20
 """Show a progress bar (on a terminal) for exports of at least this many bytes."""
 STATES = ("published", "scheduled", "draft", "review")
+LISTED = 20
+"""Posts listed by name in the text report (skipped, slug changed); JSON lists them all."""
 
 
 class Format(StrEnum):
@@ -113,18 +115,20 @@ def report(out: Output, outcome: Outcome) -> None:
     if tally.skipped:
         reasons = _counted(out, "reason", dict(tally.skipped))
         out.data(out.text("import.skipped", count=sum(tally.skipped.values()), reasons=reasons))
-    for skip in tally.listed:
+    for skip in tally.listed[:LISTED]:
         params = dict(skip.detail[1]) if skip.detail else {}
         if skip.detail:
             params["detail_msg"] = skip.detail[0]
         why = out.text(f"import.why.{skip.reason}", **params)
         out.data(out.text("import.skipped_post", id=skip.post_id, title=skip.title, reason=why))
+    _more(out, len(tally.listed))
     if tally.categories_added:
         out.data(out.text("import.categories", names=", ".join(tally.categories_added)))
     if tally.slug_changes:
         out.data(out.text("import.slugs", count=len(tally.slug_changes)))
-        for post_id, old, new in tally.slug_changes:
+        for post_id, old, new in tally.slug_changes[:LISTED]:
             out.data(out.text("import.slug_change", id=post_id, old=old, new=new))
+        _more(out, len(tally.slug_changes))
     if tally.shortcodes:
         names = ", ".join(f"[{name}] x{count}" for name, count in tally.shortcodes.most_common())
         out.data(out.text("import.shortcodes", names=names))
@@ -140,6 +144,11 @@ def report(out: Output, outcome: Outcome) -> None:
         reasons = _counted(out, "reason", dict(tally.photos_dropped))
         total = sum(tally.photos_dropped.values())
         out.data(out.text("import.photos_dropped", count=total, reasons=reasons))
+
+
+def _more(out: Output, count: int) -> None:
+    if count > LISTED:
+        out.data(out.text("import.more", count=count - LISTED))
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:

@@ -34,7 +34,10 @@ SKIPPED_TYPES = {
     "nav_menu_item": "menu-item",
     "revision": "revision",
 }
-SLUG_LIMIT = 80
+SLUG_LIMIT = 120
+"""The schema's own limit: a WordPress address is kept whole where it can be."""
+TITLE_SLUG_LIMIT = 80
+"""A slug made from a title is as long as ``redaksi draft`` would make it."""
 PRIMARY_META = ("_yoast_wpseo_primary_category", "rank_math_primary_category")
 _ZERO = "0000-00-00 00:00:00"
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
@@ -139,7 +142,7 @@ def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
 
 def wanted_slug(post_name: str, title: str, post_id: str) -> str:
     """The slug a post asks for: its ``post_name`` percent-decoded, else its title, else its id."""
-    return slugify(unquote(post_name)) or slugify(title) or f"post-{post_id}"
+    return slugify(unquote(post_name)) or slugify(title, TITLE_SLUG_LIMIT) or f"post-{post_id}"
 
 
 def moment(value: str, zone: tzinfo, *, utc: bool) -> datetime | None:
