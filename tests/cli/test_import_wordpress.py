@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from redaksi.core import article
 from tests.cli.test_transitions import ALI, KEYRA, act_as, trailers
-from tests.conftest import git, head, snapshot, status
+from tests.conftest import STAFF_YAML, git, head, redaksi_bin, snapshot, status
 from tests.wxr import Post, export
 
 NOW = "2025-03-04T09:00:00+07:00"
@@ -113,12 +115,60 @@ def by_id(root: Path, report: dict) -> dict[str, tuple[str, dict]]:
     return found
 
 
-@pytest.fixture
-def imported(desk: Path, cli, tmp_path: Path) -> tuple[Path, dict, dict[str, tuple[str, dict]]]:
-    before = head(desk)
-    report = run_import(cli, desk, write_export(tmp_path, archive()))
-    assert git(desk, "rev-list", "--count", f"{before}..HEAD").strip() == "1"
-    return desk, report, by_id(desk, report)
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict]:
+    """One import of the archive, shared by the tests that only read the result.
+
+    Run as a real process, isolated from this machine as conftest's fixtures isolate
+    in-process runs (no global git config, fixed committer date, fixed clock).
+    """
+    folder = tmp_path_factory.mktemp("imported")
+    (folder / ".gitconfig").write_text("[init]\n\tdefaultBranch = main\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "LANG", "LC_ALL", "LC_MESSAGES")}
+    env.update(
+        HOME=str(folder),
+        GIT_CONFIG_GLOBAL=str(folder / ".gitconfig"),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_COMMITTER_DATE="2025-03-04T09:00:00+07:00",
+        REDAKSI_NOW=NOW,
+        REDAKSI_LANGUAGE="en",
+    )
+    root = folder / "repo"
+    root.mkdir()
+    (root / "redaksi.yaml").write_text(STAFF_YAML, encoding="utf-8")
+    (root / "articles").mkdir()
+    (root / "articles" / ".gitkeep").write_text("")
+    for args in (
+        ["init", "-q"],
+        ["config", "user.name", KEYRA[0]],
+        ["config", "user.email", KEYRA[1]],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "newsroom"],
+    ):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True)
+    path = folder / "kabar.xml"
+    path.write_text(export(archive()), encoding="utf-8")
+    done = subprocess.run(
+        [redaksi_bin(), "import", "wordpress", str(path), "--format", "json"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (
+        subprocess.run(
+            ["git", "rev-list", "--count", "HEAD"],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        == "2"
+    )
+    return root, report, by_id(root, report)
 
 
 def test_one_commit_by_the_publisher_with_the_import_trailer(imported) -> None:
@@ -249,18 +299,21 @@ def test_the_result_validates(imported, cli) -> None:
     assert result.code == 0, result.out
 
 
-def test_importing_again_adds_nothing(imported, cli, tmp_path: Path) -> None:
-    root, _, _ = imported
+def test_importing_again_adds_nothing(desk: Path, cli, tmp_path: Path) -> None:
+    path = write_export(tmp_path, archive())
+    run_import(cli, desk, path)
+    root = desk
     before, files = head(root), snapshot(root)
-    result = cli(root, "import", "wordpress", str(tmp_path / "kabar.xml"))
+    result = cli(root, "import", "wordpress", str(path))
     assert result.code == 0, result.err
     assert "nothing new to import" in result.err
     assert "already in the newsroom, left as they are: 11" in result.out
     assert head(root) == before and snapshot(root) == files
 
 
-def test_a_newer_export_adds_only_what_is_new(imported, cli, tmp_path: Path) -> None:
-    root, _, posts = imported
+def test_a_newer_export_adds_only_what_is_new(desk: Path, cli, tmp_path: Path) -> None:
+    root = desk
+    posts = by_id(root, run_import(cli, root, write_export(tmp_path, archive())))
     rel = posts["101"][0]
     kept = (root / rel).read_bytes()
     newer = archive()
@@ -411,3 +464,34 @@ def test_parallel_conversion_gives_the_same_newsroom(
     }
     assert front_of(desk, "articles/2025/03/sama.md")["imported"]["id"] == "6"
     assert front_of(desk, "articles/2025/03/sama-2.md")["imported"]["id"] == "7"
+
+
+def big_export(tmp_path: Path) -> Path:
+    """Over a megabyte (where the progress bar starts), in a few posts so it stays quick."""
+    paragraph = "<p>" + "Warga Probolinggo menyambut program baru bupati. " * 40 + "</p>\n\n"
+    posts = [Post(n, f"Panjang {n}", content=paragraph * 12) for n in range(1, 50)]
+    path = write_export(tmp_path, posts, "big.xml")
+    assert path.stat().st_size > 1 << 20
+    return path
+
+
+def test_a_progress_bar_on_a_terminal_only(desk: Path, cli, tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    path = big_export(tmp_path)
+    piped = cli(desk, "import", "wordpress", str(path), "--dry-run")
+    assert piped.code == 0 and "Importing" not in piped.err
+    child = pexpect.spawn(
+        redaksi_bin(),
+        ["import", "wordpress", str(path)],
+        cwd=str(desk),
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(30, 100),
+    )
+    child.expect("Importing")
+    child.expect("100%")
+    child.expect("imported 49 article")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
