@@ -495,3 +495,14 @@ def test_a_progress_bar_on_a_terminal_only(desk: Path, cli, tmp_path: Path) -> N
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_a_post_that_cannot_be_converted_is_listed_not_fatal(
+    desk: Path, cli, tmp_path: Path
+) -> None:
+    nested = "<div>" * 3000 + "Isi" + "</div>" * 3000
+    posts = [Post(1, "Biasa"), Post(2, "Bersarang", content=nested), Post(3, "Juga Biasa")]
+    result = cli(desk, "import", "wordpress", str(write_export(tmp_path, posts)))
+    assert result.code == 0, result.err
+    assert "imported 2 article(s): 2 published" in result.out
+    assert "post 2 'Bersarang': it could not be converted (RecursionError)" in result.out

@@ -159,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} yang lampirannya tidak ada di ekspor",
     ),
     "import.reason.photo-not-https": ("{count} not on https", "{count} bukan https"),
+    "import.reason.error": ("{count} that could not be converted", "{count} yang gagal diubah"),
+    "import.why.error": (
+        "it could not be converted ({detail_msg}); move it by hand",
+        "gagal diubah ({detail_msg}); pindahkan secara manual",
+    ),
+    "import.error": ("{detail}", "{detail}"),
     "import.why.no-id": ("it has no post id", "tidak punya id"),
     "import.why.no-title": ("it has no title", "tidak punya judul"),
     "import.why.no-date": ("it has no date", "tidak punya tanggal"),

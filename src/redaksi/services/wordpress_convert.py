@@ -34,9 +34,30 @@ def _start(
     _context = (channel, attachments, zone, now)
 
 
+def convert_one(
+    item: Item,
+    channel: Channel,
+    attachments: Mapping[str, posts.Attachment],
+    zone: tzinfo,
+    now: datetime,
+) -> posts.Post | posts.Skip:
+    """What ``item`` becomes; a post whose conversion fails is listed with why, never fatal.
+
+    SPEC: a post that cannot be converted is skipped and reported with its WordPress id, never
+    a traceback and never half an import (HTML nested thousands deep exhausts the converter's
+    recursion, for one).
+    """
+    try:
+        return posts.convert(item, channel, attachments, zone, now)
+    except (RecursionError, ValueError, TypeError, LookupError, AttributeError) as err:
+        detail = ("import.error", {"detail": type(err).__name__})
+        title = posts.clean_title(item.fields.get("title", ""))[0]
+        return posts.Skip(item.get("wp:post_id") or "?", "error", title, False, detail)
+
+
 def _convert_chunk(chunk: list[Item]) -> list[posts.Post | posts.Skip]:
     assert _context is not None  # set by the pool's initializer
-    return [posts.convert(item, *_context) for item in chunk]
+    return [convert_one(item, *_context) for item in chunk]
 
 
 def converted(
@@ -51,7 +72,7 @@ def converted(
     workers = min(os.cpu_count() or 1, 4)
     if count < PARALLEL_FROM or workers < 2:
         for item in items:
-            yield item, posts.convert(item, channel, attachments, zone, now)
+            yield item, convert_one(item, channel, attachments, zone, now)
         return
     from concurrent.futures import ProcessPoolExecutor
 
