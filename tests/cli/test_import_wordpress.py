@@ -506,3 +506,21 @@ def test_a_post_that_cannot_be_converted_is_listed_not_fatal(
     assert result.code == 0, result.err
     assert "imported 2 article(s): 2 published" in result.out
     assert "post 2 'Bersarang': it could not be converted (RecursionError)" in result.out
+
+
+def test_a_newsroom_whose_schema_predates_imports_is_told_to_upgrade(
+    desk: Path, cli, tmp_path: Path
+) -> None:
+    from redaksi import schema
+
+    old = json.loads(schema.builtin_text(schema.ARTICLE))
+    del old["properties"]["imported"]
+    (desk / "schemas").mkdir()
+    (desk / "schemas" / schema.ARTICLE).write_text(json.dumps(old), encoding="utf-8")
+    git(desk, "add", "-A")
+    git(desk, "commit", "-q", "-m", "an old schema")
+    before, files = head(desk), snapshot(desk)
+    result = cli(desk, "import", "wordpress", str(write_export(tmp_path, [Post(1)])))
+    assert result.code == 3, result.err
+    assert "redaksi init --upgrade" in result.err
+    assert head(desk) == before and snapshot(desk) == files
