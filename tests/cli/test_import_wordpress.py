@@ -202,6 +202,7 @@ def test_states_follow_wordpress_and_dates_are_in_the_newsroom_zone(imported) ->
     assert scheduled["status"] == "scheduled"
     assert scheduled["publish_at"] == "2025-03-10T09:00:00+07:00"
     assert "published_at" not in scheduled
+    assert scheduled["publisher"] == {"name": "Keyra", "email": "keyra@kabar.test"}
     draft_rel, draft = posts["103"]
     assert draft["status"] == "draft"
     assert draft["created_at"] == "2025-03-02T08:00:00+07:00"  # the modified date: GMT was zero
@@ -524,3 +525,16 @@ def test_a_newsroom_whose_schema_predates_imports_is_told_to_upgrade(
     assert result.code == 3, result.err
     assert "redaksi init --upgrade" in result.err
     assert head(desk) == before and snapshot(desk) == files
+
+
+def test_a_scheduled_import_is_released_in_the_importers_name(
+    desk: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_import(cli, desk, write_export(tmp_path, archive()))
+    monkeypatch.setenv("REDAKSI_NOW", "2025-03-11T09:00:00+07:00")
+    act_as(desk, ALI)  # anyone may run release; the decision was the importer's
+    result = cli(desk, "release")
+    assert result.code == 0, result.err
+    front = front_of(desk, "articles/2025/03/jadwal-vaksinasi-pekan-depan.md")
+    assert front["status"] == "published"
+    assert git(desk, "log", "-1", "--format=%an <%ae>").strip() == "Keyra <keyra@kabar.test>"

@@ -141,3 +141,28 @@ def test_records_only_redaksi_makes_cannot_arrive_by_import(field: str, value: A
 )
 def test_the_config_may_only_gain_categories_at_the_end(after: dict[str, Any] | None) -> None:
     assert rules(other=["redaksi.yaml"], after=copy.deepcopy(after)) == ["import-config"]
+
+
+KEYRA = {"name": "Keyra", "email": PUBLISHER}
+
+
+def scheduled(**changes: Any) -> dict[str, Any]:
+    front = imported(status="scheduled", published_at=None, publish_at="2025-03-10T09:00:00+07:00")
+    front["history"] = [{**front["history"][0], "to": "scheduled"}]
+    return {**front, **changes}
+
+
+def test_a_scheduled_import_names_the_importing_publisher() -> None:
+    assert rules(added=[("articles/2025/03/x.md", scheduled(publisher=KEYRA))]) == []
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        imported(publisher=KEYRA),
+        imported(editor=KEYRA),
+        scheduled(publisher={"name": "Eve", "email": "eve@x.test"}),
+    ],
+)
+def test_nobody_else_is_credited_by_an_import(front: dict[str, Any]) -> None:
+    assert rules(added=[("articles/2025/03/x.md", front)]) == ["credit"]

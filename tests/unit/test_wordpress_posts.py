@@ -130,6 +130,7 @@ def test_titles(raw: str, title: str, removed: int) -> None:
         ("bupati-larang-opd", "x", "bupati-larang-opd"),
         ("kabar-%e2%80%8b-baru", "x", "kabar-baru"),
         ("caf%c3%a9-enak", "x", "cafe-enak"),
+        ("na%c3%afve-bupati", "x", "naive-bupati"),
         ("%ce%b5%ce%bb", "Banjir Bandang", "banjir-bandang"),
         ("", "Ελληνικά", "post-7"),
         ("Huruf_BESAR--dan  spasi", "x", "huruf-besar-dan-spasi"),
@@ -217,7 +218,7 @@ def batch(**options) -> Batch:
         "imported_keys": [],
         "taken_slugs": ["banjir"],
         "categories": ["Ekonomi"],
-        "importer": "keyra@kabar.test",
+        "importer": {"name": "Keyra", "email": "keyra@kabar.test"},
         "now": NOW,
         "zone": ZONE,
     }

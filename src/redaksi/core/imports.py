@@ -83,9 +83,29 @@ def _article(
         found.append(
             Finding("import-future", "import.verify_future", {"at": front.get("published_at")})
         )
+    found += _credits(front, status, author_email)
     for key in ("retraction", "corrections", "embargo_until", "updated_at"):
         if front.get(key) is not None:
             found.append(Finding("import-record", "import.verify_record", {"field": key}))
+    return found
+
+
+def _credits(front: Mapping[str, Any], status: Any, author_email: str) -> list[Finding]:
+    """Who an import may credit: no editor ever, a publisher only on a scheduled story.
+
+    WordPress records neither step; a scheduled story names the importing publisher, in whose
+    name ``release`` later publishes it.
+    """
+    found = []
+    if front.get("editor") is not None:
+        found.append(Finding("credit", "import.verify_credit", {"field": "editor"}))
+    publisher = front.get("publisher")
+    if publisher is not None and (
+        status != "scheduled"
+        or not isinstance(publisher, Mapping)
+        or str(publisher.get("email", "")).casefold() != author_email.casefold()
+    ):
+        found.append(Finding("credit", "import.verify_credit", {"field": "publisher"}))
     return found
 
 

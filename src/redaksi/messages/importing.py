@@ -207,6 +207,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commit {commit} imports {path} with '{field}', which only redaksi's own steps record",
         "commit {commit} mengimpor {path} dengan '{field}', yang hanya dicatat langkah redaksi",
     ),
+    "import.verify_credit": (
+        "commit {commit} imports {path} crediting someone as '{field}'; WordPress recorded no "
+        "such step (only a scheduled story names the importing publisher)",
+        "commit {commit} mengimpor {path} dengan mencantumkan seseorang sebagai '{field}'; "
+        "WordPress tidak mencatat langkah itu (hanya berita terjadwal menyebut penerbit pengimpor)",
+    ),
     "import.verify_config": (
         "commit {commit} by {author} is an import that changes redaksi.yaml other than by "
         "appending categories",

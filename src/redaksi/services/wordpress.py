@@ -95,8 +95,10 @@ def import_wordpress(
 ) -> Outcome:
     """Import every post of ``export`` not yet in the newsroom; one commit, or nothing."""
     root = newsroom.root
-    email = repo.identity().email
-    importer = email if dry_run else authorize(newsroom, email, "publisher", "import").email
+    me = repo.identity()
+    if not dry_run:
+        me = authorize(newsroom, me.email, "publisher", "import").person()
+    importer = {"name": me.name, "email": me.email}
     article_schema = schema.load_or_builtin(root, schema.ARTICLE)
     if "imported" not in article_schema.get("properties", {}):
         raise RefusedError("import.schema_old")
@@ -113,7 +115,7 @@ def import_wordpress(
         try:
             outcome = _second_pass(newsroom, source, batch, found, now, writer)
             if outcome.paths and not dry_run and writer is not None:
-                outcome.commit = _commit(newsroom, repo, batch, writer, importer)
+                outcome.commit = _commit(newsroom, repo, batch, writer, me)
         except BaseException:
             if writer is not None:
                 writer.undo()
@@ -213,7 +215,7 @@ def _invalid(planned: Planned, key: str, params: Any) -> posts.Skip:
 
 
 def _commit(
-    newsroom: Newsroom, repo: git.Repository, batch: Batch, writer: Writer, importer: str
+    newsroom: Newsroom, repo: git.Repository, batch: Batch, writer: Writer, author: git.Person
 ) -> str:
     root = newsroom.root
     paths = [store.relative(root, p) for p in writer.files]
@@ -230,7 +232,5 @@ def _commit(
         f"Redaksi-Import-Source: wordpress {batch.site}\n"
         f"Redaksi-Import-Count: {count}\n"
     )
-    member = newsroom.member(importer)
-    author = member.person() if member else repo.identity()
     new = [store.relative(root, p) for p in writer.files]
     return repo.commit_many(paths, message, author, new=new)

@@ -78,7 +78,7 @@ class Batch:
         imported_keys: Iterable[tuple[str, str]],
         taken_slugs: Iterable[str],
         categories: Iterable[str],
-        importer: str,
+        importer: dict[str, str],
         now: datetime,
         zone: tzinfo,
     ) -> None:
@@ -148,6 +148,8 @@ class Batch:
         if tags:
             front["tags"] = tags
         front["reporter"] = post.reporter
+        if post.status == "scheduled":  # release is made in the name of who let it stand
+            front["publisher"] = dict(self._importer)
         front["created_at"] = stamp(post.created_at.isoformat(timespec="seconds"))
         if post.published_at is not None:
             front["published_at"] = stamp(post.published_at.isoformat(timespec="seconds"))
@@ -159,7 +161,7 @@ class Batch:
         if post.url:
             imported["url"] = post.url
         front["imported"] = {**imported, "at": now}
-        entry = {"action": "import", "to": post.status, "by": self._importer, "at": now}
+        entry = {"action": "import", "to": post.status, "by": self._importer["email"], "at": now}
         front["history"] = [entry]
         return front
 

@@ -129,7 +129,9 @@ def clean_title(raw: str) -> tuple[str, int]:
 
 def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
     """ASCII letters and digits joined by hyphens, cut at a hyphen; nothing invisible survives."""
-    words = re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower())
+    # Accents come apart (NFKD) and go with everything else not ASCII, so "naïve" stays a word.
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
