@@ -170,8 +170,15 @@ class Repository:
             done.stderr.decode("utf-8", "replace"),
         )
 
-    def _git(self, command: str, *args: str, env: Mapping[str, str] | None = None, **_: Any) -> str:
-        code, out, err = self.run_raw(command.replace("_", "-"), *args, env=env)
+    def _git(
+        self,
+        command: str,
+        *args: str,
+        env: Mapping[str, str] | None = None,
+        stdin: bytes | None = None,
+        **_: Any,
+    ) -> str:
+        code, out, err = self.run_raw(command.replace("_", "-"), *args, env=env, stdin=stdin)
         if code == 0:
             return out[:-1] if out.endswith("\n") else out
         detail = _detail(err) or f"exit {code}"
@@ -245,59 +252,30 @@ class Repository:
     def commit_many(
         self, paths: Sequence[str], message: str, author: Person, *, new: Sequence[str] = ()
     ) -> str:
-        """:meth:`commit` for thousands of paths (an import): git reads them from its stdin.
-
-        The command line would overflow at about 30,000 paths; ``--pathspec-from-file`` does not.
-        """
+        """:meth:`commit` for thousands of paths (an import): git reads them on stdin, not argv."""
         env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
-        listing = "\0".join(paths).encode("utf-8")
+        listed = ("--pathspec-from-file=-", "--pathspec-file-nul")
         if new:
-            added = "\0".join(new).encode("utf-8")
-            self._piped("add", added, "--pathspec-from-file=-", "--pathspec-file-nul")
+            self._git("add", *listed, stdin="\0".join(new).encode())
         try:
-            self._piped(
+            self._git(
                 "commit",
-                listing,
                 "--only",
                 "--cleanup=whitespace",
                 "--quiet",
                 "-m",
                 message,
-                "--pathspec-from-file=-",
-                "--pathspec-file-nul",
+                *listed,
                 env=env,
+                stdin="\0".join(paths).encode(),
             )
         except RepositoryError as err:
             if new:
-                self._piped(
-                    "rm",
-                    "\0".join(new).encode("utf-8"),
-                    "--cached",
-                    "--quiet",
-                    "--pathspec-from-file=-",
-                    "--pathspec-file-nul",
-                    check=False,
-                )
+                self.run_raw("rm", "--cached", "--quiet", *listed, stdin="\0".join(new).encode())
             if err.key == "repo.git_failed" and not _git_message(err.params.get("detail", "")):
                 raise RepositoryError("repo.hook_failed", detail=err.params["detail"]) from None
             raise
         return self._git("rev-parse", "HEAD").strip()
-
-    def _piped(
-        self,
-        command: str,
-        stdin: bytes,
-        *args: str,
-        env: Mapping[str, str] | None = None,
-        check: bool = True,
-    ) -> None:
-        code, _, err = self.run_raw(command, *args, env=env, stdin=stdin)
-        if code == 0 or not check:
-            return
-        detail = _detail(err) or f"exit {code}"
-        if "index.lock" in detail or ".lock'" in err:
-            raise RepositoryError("repo.lock_held", detail=detail)
-        raise RepositoryError("repo.git_failed", command=command, detail=detail)
 
     def transitions(self, article_id: str, ref: str = "HEAD") -> list[Commit]:
         """Every commit whose trailer names this article and that changed it, oldest first.
