@@ -12,6 +12,7 @@ from redaksi import __version__
 from redaksi.cli.commands import (
     demo,
     draft,
+    importing,
     init,
     reading,
     release,
@@ -58,6 +59,7 @@ reading.register(app)
 demo.register(app)
 validate.register(app)
 verify.register(app)
+importing.register(app)
 
 
 def main() -> None:

@@ -250,3 +250,44 @@ def remove_dirs(created: list[Path]) -> None:
     for folder in reversed(created):
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+def read_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of a file outside the newsroom (an export), a chunk at a time."""
+    if path.is_dir():
+        raise UsageError("import.not_a_file", path=str(path))
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise UsageError("file.missing", path=str(path)) from None
+    except OSError as err:
+        raise UsageError("file.unreadable", detail=err.strerror or str(err)) from None
+    with handle:
+        while True:
+            try:
+                chunk = handle.read(size)
+            except OSError as err:
+                raise UsageError("file.unreadable", detail=err.strerror or str(err)) from None
+            if not chunk:
+                return
+            yield chunk
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data``; never replaces a file, leaves nothing half written.
+
+    For many new files at once (an import): no fsync per file, because the commit that
+    follows, not the working-tree copy, is what keeps them.
+    """
+    try:
+        with path.open("xb") as out:
+            try:
+                out.write(data)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                raise
+    except OSError as err:
+        raise RepositoryError(
+            "file.write_failed", path=path.name, detail=err.strerror or str(err)
+        ) from None

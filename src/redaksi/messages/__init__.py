@@ -14,7 +14,18 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("id", "en")
-AREAS = ("files", "rules", "newsroom", "desk", "checks", "workflow", "remote", "cli", "ci")
+AREAS = (
+    "files",
+    "rules",
+    "newsroom",
+    "desk",
+    "checks",
+    "workflow",
+    "remote",
+    "cli",
+    "ci",
+    "importing",
+)
 """The modules of the catalogue, one per area of the product."""
 
 

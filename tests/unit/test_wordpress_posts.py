@@ -1,0 +1,277 @@
+"""What a WordPress item becomes: states, dates, slugs, titles, people, categories, photos."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from redaksi.core.wordpress import posts
+from redaksi.core.wordpress.batch import Batch, article_id, site_key
+from redaksi.core.wordpress.wxr import Reader
+from tests.wxr import Author, Post, export
+
+ZONE = ZoneInfo("Asia/Jakarta")
+NOW = datetime(2025, 3, 4, 2, 0, tzinfo=UTC)
+
+
+def items(*wanted: Post, **options) -> tuple[Reader, list]:
+    reader = Reader()
+    found = reader.feed(export(list(wanted), **options).encode()) + reader.close()
+    return reader, found
+
+
+def convert(post: Post, attachments=None, **options) -> posts.Post | posts.Skip:
+    reader, (item,) = items(post, **options)
+    return posts.convert(item, reader.channel, attachments or {}, ZONE, NOW)
+
+
+@pytest.mark.parametrize(
+    ("post", "reason"),
+    [
+        (Post(1, type="page"), "page"),
+        (Post(1, type="attachment", status="inherit"), "attachment"),
+        (Post(1, type="nav_menu_item"), "menu-item"),
+        (Post(1, type="revision", status="inherit"), "revision"),
+        (Post(1, type="product"), "other-type"),
+        (Post(1, status="private"), "private"),
+        (Post(1, status="trash"), "trash"),
+        (Post(1, status="auto-draft"), "auto-draft"),
+        (Post(1, password="x"), "password"),
+        (Post(1, status="draft", password="x"), "password"),
+        (Post(1, status="wc-pending"), "other-status"),
+        (Post(1), None),
+        (Post(1, status="pending"), None),
+    ],
+)
+def test_routine_skips(post: Post, reason: str | None) -> None:
+    _, (item,) = items(post)
+    assert posts.routine_skip(item) == reason
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [("publish", "published"), ("future", "scheduled"), ("draft", "draft"), ("pending", "review")],
+)
+def test_states(status: str, state: str) -> None:
+    post = convert(Post(1, status=status, date_gmt="2025-03-03 09:17:00"))
+    assert isinstance(post, posts.Post) and post.status == state
+
+
+def test_dates_come_from_gmt_and_are_written_in_the_newsroom_zone() -> None:
+    post = convert(Post(1, date_gmt="2025-03-03 20:30:00"))
+    assert isinstance(post, posts.Post)
+    assert post.published_at == post.created_at
+    assert post.published_at is not None
+    assert post.published_at.isoformat() == "2025-03-04T03:30:00+07:00"
+
+
+def test_a_drafts_zero_date_is_no_date_its_modified_date_stands_in() -> None:
+    post = convert(
+        Post(1, status="draft", date_gmt="0000-00-00 00:00:00", modified_gmt="2025-03-01 00:00:00")
+    )
+    assert isinstance(post, posts.Post)
+    assert post.created_at.isoformat() == "2025-03-01T07:00:00+07:00"
+    assert post.published_at is None
+
+
+def test_a_scheduled_post_keeps_its_moment_and_was_created_before_now() -> None:
+    post = convert(
+        Post(1, status="future", date_gmt="2025-04-01 00:00:00", modified_gmt="2025-03-01 00:00:00")
+    )
+    assert isinstance(post, posts.Post) and post.publish_at is not None
+    assert post.publish_at.isoformat() == "2025-04-01T07:00:00+07:00"
+    assert post.created_at.isoformat() == "2025-03-01T07:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("post", "reason"),
+    [
+        (Post(1, ""), "no-title"),
+        (Post(1, "<b> </b>"), "no-title"),
+        (Post(1, date_gmt="2025-03-05 00:00:00"), "published-in-future"),
+    ],
+)
+def test_posts_that_cannot_be_imported_are_listed(post: Post, reason: str) -> None:
+    found = convert(post)
+    assert isinstance(found, posts.Skip)
+    assert (found.reason, found.routine, found.post_id) == (reason, False, "1")
+
+
+def test_a_published_post_with_no_date_at_all_is_listed() -> None:
+    reader, (item,) = items(Post(1))
+    for name in ("wp:post_date_gmt", "wp:post_date", "wp:post_modified_gmt", "wp:post_modified"):
+        item.fields[name] = "0000-00-00 00:00:00"
+    found = posts.convert(item, reader.channel, {}, ZONE, NOW)
+    assert isinstance(found, posts.Skip) and found.reason == "no-date"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "removed"),
+    [
+        ("Bupati &amp; OPD &#8211; &#8220;Satu&#8221;", "Bupati & OPD – “Satu”", 0),
+        ("<em>Miring</em> di   judul", "Miring di judul", 0),
+        ("Harga\u0085Cabai\u009b Naik", "HargaCabai Naik", 2),
+        (
+            "Emoji 👩\u200d👩\u200d👧 dan RTL \u200fمرحبا",
+            "Emoji 👩\u200d👩\u200d👧 dan RTL \u200fمرحبا",
+            0,
+        ),
+    ],
+)
+def test_titles(raw: str, title: str, removed: int) -> None:
+    assert posts.clean_title(raw) == (title, removed)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "slug"),
+    [
+        ("bupati-larang-opd", "x", "bupati-larang-opd"),
+        ("kabar-%e2%80%8b-baru", "x", "kabar-baru"),
+        ("caf%c3%a9-enak", "x", "cafe-enak"),
+        ("na%c3%afve-bupati", "x", "naive-bupati"),
+        ("%ce%b5%ce%bb", "Banjir Bandang", "banjir-bandang"),
+        ("", "Ελληνικά", "post-7"),
+        ("Huruf_BESAR--dan  spasi", "x", "huruf-besar-dan-spasi"),
+        ("-".join(["kata"] * 30), "x", "-".join(["kata"] * 24)),
+        ("", " ".join(["kata"] * 30), "-".join(["kata"] * 16)),
+    ],
+)
+def test_slugs(name: str, title: str, slug: str) -> None:
+    assert posts.wanted_slug(name, title, "7") == slug
+
+
+def test_reporter_is_the_wordpress_author() -> None:
+    post = convert(Post(1, creator="keyra"))
+    assert isinstance(post, posts.Post)
+    assert post.reporter == {"name": "Keyra", "email": "keyra@kabar.test"}
+    assert not post.invented_email
+
+
+def test_an_author_without_email_gets_an_address_that_reaches_nobody() -> None:
+    post = convert(Post(1, creator="Budi S"), authors=[Author("Budi S", "", "Budi Santoso")])
+    assert isinstance(post, posts.Post)
+    assert post.reporter == {"name": "Budi Santoso", "email": "budi-s@wordpress.invalid"}
+    assert post.invented_email
+
+
+def test_primary_category_from_the_seo_plugin_else_the_first() -> None:
+    plain = convert(Post(1, categories=["Ekonomi", "Olahraga"], tags=["Ekonomi", "Bola"]))
+    assert isinstance(plain, posts.Post)
+    assert (plain.category, plain.tags) == ("Ekonomi", ["Olahraga", "Bola"])
+    chosen = convert(
+        Post(1, categories=["Ekonomi", "Olahraga"], meta={"rank_math_primary_category": "5"})
+    )
+    assert isinstance(chosen, posts.Post)
+    assert (chosen.category, chosen.tags) == ("Olahraga", ["Ekonomi"])
+    none = convert(Post(1, categories=[]))
+    assert isinstance(none, posts.Post) and none.category == "Uncategorized"
+
+
+ATTACHMENTS = {
+    "9": posts.Attachment("http://kabar.test/up/a b.jpg", "Dari pustaka", "Ali"),
+    "10": posts.Attachment("http://cdn.other.test/b.jpg", "", ""),
+}
+
+
+def test_featured_image_becomes_photo_url_caption_and_credit() -> None:
+    post = convert(Post(1, meta={"_thumbnail_id": "9"}), ATTACHMENTS)
+    assert isinstance(post, posts.Post)
+    assert post.photo == {
+        "url": "https://kabar.test/up/a%20b.jpg",
+        "caption": "Dari pustaka",
+        "credit": "Ali",
+    }
+
+
+@pytest.mark.parametrize(("thumbnail", "why"), [("10", "photo-not-https"), ("11", "photo-missing")])
+def test_a_featured_image_that_cannot_be_shown_is_left_out_and_said(
+    thumbnail: str, why: str
+) -> None:
+    post = convert(Post(1, meta={"_thumbnail_id": thumbnail}), ATTACHMENTS)
+    assert isinstance(post, posts.Post)
+    assert (post.photo, post.photo_dropped) == (None, why)
+
+
+def test_attachments_are_read_for_featured_images() -> None:
+    _, (item,) = items(
+        Post(
+            9,
+            "x",
+            type="attachment",
+            status="inherit",
+            attachment_url="https://k.test/a.jpg",
+            excerpt="<em>Keterangan</em>",
+            meta={"_media_credit": "Ali"},
+        )
+    )
+    assert posts.attachment_of(item) == (
+        "9",
+        posts.Attachment("https://k.test/a.jpg", "Keterangan", "Ali"),
+    )
+
+
+def batch(**options) -> Batch:
+    defaults = {
+        "site": "https://kabar.test",
+        "imported_keys": [],
+        "taken_slugs": ["banjir"],
+        "categories": ["Ekonomi"],
+        "importer": {"name": "Keyra", "email": "keyra@kabar.test"},
+        "now": NOW,
+        "zone": ZONE,
+    }
+    return Batch(**{**defaults, **options})
+
+
+def test_slugs_are_unique_across_the_newsroom_and_the_import() -> None:
+    b = batch()
+    first = b.plan(convert(Post(1, "Banjir", name="banjir")))  # type: ignore[arg-type]
+    b.accept(first)
+    second = b.plan(convert(Post(2, "Banjir", name="banjir")))  # type: ignore[arg-type]
+    b.accept(second)
+    assert (first.slug, second.slug) == ("banjir-2", "banjir-3")
+    assert b.tally.slug_changes == [("1", "banjir", "banjir-2"), ("2", "banjir", "banjir-3")]
+
+
+def test_a_plan_not_accepted_reserves_nothing() -> None:
+    b = batch()
+    b.plan(convert(Post(1, "Bola", name="bola", categories=["Olahraga"])))  # type: ignore[arg-type]
+    again = b.plan(convert(Post(2, "Bola", name="bola", categories=["Olahraga"])))  # type: ignore[arg-type]
+    assert again.slug == "bola"
+    assert b.tally.categories_added == [] and not b.tally.imported
+
+
+def test_categories_take_the_newsrooms_spelling_and_new_ones_are_added_once() -> None:
+    b = batch()
+    for number, category in enumerate(["ekonomi", "Olahraga", "olahraga"], 1):
+        planned = b.plan(convert(Post(number, f"T{number}", categories=[category])))  # type: ignore[arg-type]
+        b.accept(planned)
+    assert b.tally.categories_added == ["Olahraga"]
+
+
+def test_the_same_post_of_the_same_site_is_known_whatever_the_scheme() -> None:
+    b = batch(imported_keys=[("http://Kabar.test/", "1")])
+    assert b.known("1") and not b.known("2")
+    assert site_key("https://kabar.test/") == site_key("http://KABAR.test")
+    assert article_id("https://kabar.test", "1") == article_id("http://kabar.test/", "1")
+    assert article_id("https://kabar.test", "1") != article_id("https://kabar.test", "2")
+
+
+def test_the_folder_follows_publication_else_creation() -> None:
+    b = batch()
+    published = b.plan(convert(Post(1, date_gmt="2024-12-31 20:00:00")))  # type: ignore[arg-type]
+    assert published.rel.startswith("articles/2025/01/")
+    draft = b.plan(
+        convert(
+            Post(
+                2,
+                "D",
+                status="draft",
+                date_gmt="0000-00-00 00:00:00",
+                modified_gmt="2024-11-02 00:00:00",
+            )
+        )  # type: ignore[arg-type]
+    )
+    assert draft.rel.startswith("articles/2024/11/")
