@@ -432,7 +432,6 @@ def test_missing_export_is_a_usage_error(desk: Path, cli, tmp_path: Path) -> Non
     assert result.code == 2 and "does not exist" in result.err
 
 
-@pytest.mark.xfail(strict=True, reason="verify wiring: lead")
 def test_verify_accepts_an_import_commit(imported, cli) -> None:
     root, _, _ = imported
     result = cli(root, "verify", "--base", "HEAD~1")

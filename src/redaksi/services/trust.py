@@ -306,48 +306,29 @@ def import_commit(
     commit: rules.Commit,
     parent: str | None,
     added: Sequence[rules.Version],
-    others: Sequence[tuple[rules.Version | None, rules.Version | None]],
     categories: set[str],
 ) -> list[rules.Finding]:
-    """An import only adds imported articles (and appends categories), made by a publisher."""
-    found: list[rules.Finding] = []
+    """An import only adds imported articles (and appends categories), made by a publisher.
+
+    The rule is :func:`redaksi.core.imports.check_import`; categories an honest import appends
+    are added to ``categories`` (articles may use them).
+    """
+    from redaksi.core.imports import check_import
+
     actor = commit.actor()
-    if actor is None or "publisher" not in actor.roles:
-        found.append(
-            rules.Finding("role", "verify.role", {"action": "import", "role_msg": "role.publisher"})
-        )
-    allowed = {v.path for v in added} | {config.CONFIG_FILE}
-    if others or any(p not in allowed for p in commit.paths):
-        found.append(rules.Finding("import", "verify.import_changes", {}))
-    for item in added:
-        found += _imported(item, commit)
-    if config.CONFIG_FILE in commit.paths:
-        before = _config_data(repo.blob(parent, config.CONFIG_FILE) if parent else None) or {}
-        after = _config_data(repo.blob(commit.sha, config.CONFIG_FILE)) or {}
-        old, new = before.get("categories") or [], after.get("categories") or []
-        rest = {k: v for k, v in before.items() if k != "categories"}
-        if rest != {k: v for k, v in after.items() if k != "categories"} or new[: len(old)] != old:
-            found.append(rules.Finding("import", "verify.import_config", {}))
-        elif not found:
-            categories.update(str(c) for c in new[len(old) :])
+    new = {v.path for v in added}
+    before = _config_data(repo.blob(parent, config.CONFIG_FILE) if parent else None)
+    after = _config_data(repo.blob(commit.sha, config.CONFIG_FILE))
+    found = check_import(
+        commit.author_email,
+        actor.roles if actor is not None else None,
+        commit.date,
+        [(v.path, v.front) for v in added],
+        [p for p in commit.paths if p not in new],
+        before,
+        after,
+    )
+    if not found and before and after:
+        old = before.get("categories") or []
+        categories.update(str(c) for c in (after.get("categories") or [])[len(old) :])
     return found
-
-
-def _imported(item: rules.Version, commit: rules.Commit) -> list[rules.Finding]:
-    front = item.front or {}
-    history = front.get("history")
-    entry = history[0] if isinstance(history, list) and len(history) == 1 else None
-    if (
-        not isinstance(front.get("imported"), Mapping)
-        or not isinstance(entry, Mapping)
-        or entry.get("action") != "import"
-        or str(entry.get("by", "")).casefold() != commit.author_email.casefold()
-        or "embargo_until" in front
-        or "editor" in front
-        or "publisher" in front
-    ):
-        return [rules.Finding("import", "verify.import_article", {"path": item.path})]
-    published = rules.parse_time(front.get("published_at")) if "published_at" in front else None
-    if "published_at" in front and (published is None or published > commit.date):
-        return [rules.Finding("import", "verify.import_article", {"path": item.path})]
-    return []

@@ -121,7 +121,11 @@ def _commit(
         tuple(new for kind, _, new in changes if kind == "A" and new and new.startswith("media/")),
     )
     ids = _articles(run, info, parent, changes, commit, against)
-    if action and action not in CONFIG_ACTIONS and (found := rules.stray(trailers, ids)):
+    if (
+        action
+        and action not in (*CONFIG_ACTIONS, "import")
+        and (found := rules.stray(trailers, ids))
+    ):
         run.add(relevant[0], 1, found, info)
     if action and action not in ARTICLE_ACTIONS and action not in CONFIG_ACTIONS:
         run.add(
@@ -213,9 +217,9 @@ def _articles(
             run.add((after or before).path, line, finding, info)  # type: ignore[union-attr]
     if commit.action == "import":
         added = [a for b, a in steps if b is None and a is not None]
-        others = [s for s in steps if s[0] is not None]
-        for finding in trust.import_commit(run.repo, commit, parent, added, others, run.categories):
-            run.add(added[0].path if added else "redaksi.yaml", 1, finding, info)
+        for finding in trust.import_commit(run.repo, commit, parent, added, run.categories):
+            where = str(finding.params.get("path") or (added[0].path if added else "redaksi.yaml"))
+            run.add(where, 1, finding, info)
     return ids
 
 
