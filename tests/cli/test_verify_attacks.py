@@ -11,6 +11,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import Who, commit_as, edit, published, rules
 from tests.conftest import git
@@ -384,3 +386,192 @@ def test_a_message_with_separator_bytes_is_read_whole(newsroom: Path, cli) -> No
     edit(newsroom, rel, "Write the story here.", "Isi.")
     commit_as(newsroom, ALI, "odd\x1fmessage\x1e with separators")
     assert rules(cli, newsroom) == []
+
+
+def test_a_story_turned_into_a_symbolic_link_is_taken_down(published, cli) -> None:
+    root, rel = published
+    blob = git(root, "rev-parse", f"HEAD:{rel}").strip()
+    git(root, "update-index", "--cacheinfo", f"120000,{blob},{rel}")  # same bytes, now a link
+    git(root, "commit", "-qm", "tidy")
+    assert "verify-not-article" in rules(cli, root)
+
+
+def test_gitattributes_change_like_the_config(published, cli) -> None:
+    root, _ = published
+    (root / ".gitattributes").write_text("articles/** working-tree-encoding=UTF-16\n")
+    commit_as(root, ALI, "attrs", ".gitattributes")
+    assert rules(cli, root) == ["verify-config"]
+
+
+def test_a_forged_import_that_credits_an_editor_fails(published, cli) -> None:
+    root, rel = published
+    copy = rel.replace("banjir-lumajang", "skandal")
+    text = (root / rel).read_text().replace("banjir-lumajang", "skandal")
+    text = text.replace(text.split("id: ")[1][:36], "6f0c7a52-5f1e-4c51-9a53-8e2b61c0d2a4")
+    head, _, body = text.partition("\nhistory:")
+    history = (
+        "\n  - {action: import, to: published, by: keyra@kabar.test, at: 2025-03-01T10:00:00+07:00}"
+    )
+    imported = "imported: {from: wordpress, id: '9', at: 2025-03-01T10:00:00+07:00}"
+    rest = body[body.index("\n---") :]
+    (root / copy).write_text(f"{head}\n{imported}\nhistory:{history}{rest}")
+    commit_as(root, KEYRA, "import: 1\n\nRedaksi-Action: import\n")
+    assert "verify-credit" in rules(cli, root)
+
+
+def test_four_eyes_holds_for_a_hand_approved_story(newsroom: Path, cli) -> None:
+    config = newsroom / "redaksi.yaml"
+    config.write_text(
+        config.read_text().replace("roles: [reporter]}", "roles: [reporter, editor]}")
+        + "four_eyes: true\n"
+    )
+    git(newsroom, "commit", "-qam", "four eyes")
+    cli(newsroom, "draft", "--no-input", "--title", "Sendiri", "--category", "Hukum")
+    cli(newsroom, "submit", "sendiri")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    config.write_text(config.read_text().replace("four_eyes: true", "four_eyes: false"))
+    assert cli(newsroom, "approve", "sendiri").code == 0  # the clone's own config lets Ali
+    git(newsroom, "checkout", "-q", "redaksi.yaml")
+    assert rules(cli, newsroom) == ["verify-four-eyes"]
+
+
+def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: Path, cli) -> None:
+    rel = cli(newsroom, "draft", "--no-input", "--title", "Foto", "--category", "Hukum").out.strip()
+    (newsroom / "media" / "2025" / "03").mkdir(parents=True)
+    (newsroom / "media" / "2025" / "03" / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0photo")
+    edit(newsroom, rel, "created_at:", 'photo: {file: "2025/03/a\\x2Ejpg"}\ncreated_at:')
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "photo")
+    cli(newsroom, "submit", "foto")
+    act_as(newsroom, MS)
+    cli(newsroom, "approve", "foto")
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "foto").code == 0
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    (newsroom / "media" / "2025" / "03" / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0other")
+    commit_as(newsroom, ALI, "better photo")
+    assert rules(cli, newsroom) == ["verify-media"]
+    git(newsroom, "reset", "-q", "--hard", "main")
+    (newsroom / "media" / "2025" / "03" / "b.jpg").write_bytes(b"\xff\xd8\xff\xe0new")
+    commit_as(newsroom, MALLORY, "a photo")
+    assert rules(cli, newsroom) == ["verify-not-staff"]  # photos change only by staff
+
+
+def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+    ).out.strip()
+    edit(newsroom, rel, "Write the story here.", "Isi.")
+    cli(newsroom, "submit", "banjir")
+    act_as(newsroom, MS)
+    cli(newsroom, "approve", "banjir")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    act_as(newsroom, KEYRA)
+    cli(newsroom, "publish", "banjir")
+    stamp = json.loads(cli(newsroom, "show", "banjir", "--format", "json").out)["published_at"]
+    edit(newsroom, rel, f"published_at: {stamp}", "published_at: 2019-01-01T00:00:00+07:00")
+    git(newsroom, "commit", "-q", "--amend", "-a", "--no-edit")
+    assert rules(cli, newsroom) == ["verify-record"]
+
+
+def test_a_reject_must_carry_its_note(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+    ).out.strip()
+    cli(newsroom, "submit", "banjir")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    act_as(newsroom, MS)
+    assert cli(newsroom, "reject", "banjir", "--note", "Konfirmasi dulu.").code == 0
+    edit(newsroom, rel, ", note: Konfirmasi dulu.}", "}")
+    git(newsroom, "commit", "-q", "--amend", "-a", "--no-edit")
+    assert rules(cli, newsroom) == ["verify-history"]
+
+
+def test_an_id_and_slug_used_twice_are_findings(published, cli) -> None:
+    root, rel = published
+    copy = "articles/2019/01/banjir-lumajang.md"
+    text = (root / rel).read_text().replace("status: published", "status: draft")
+    (root / copy).parent.mkdir(parents=True)
+    head, _, rest = text.partition("\neditor:")
+    body = rest[rest.index("\ncreated_at:") :]
+    created = body.split("\n")[1]
+    entry = f"history:\n  - {{action: draft, to: draft, by: ali@kabar.test, at: {created.split(': ')[1]}}}\n"
+    (root / copy).write_text(f"{head}\n{created}\n{entry}{body[body.index('---') :]}")
+    article_id = head.split("id: ")[1][:36]
+    message = (
+        f"draft: Banjir\n\nRedaksi-Action: draft\nRedaksi-From: new\nRedaksi-To: draft\n"
+        f"Redaksi-Article: {article_id}\nReporter: Ali Ya'lu <ali@kabar.test>\n"
+    )
+    commit_as(root, ALI, message, copy)
+    assert rules(cli, root) == ["verify-duplicate", "verify-duplicate"]
+
+
+def test_a_folder_spelled_in_capitals_is_not_articles(newsroom: Path, cli) -> None:
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    (newsroom / "Articles" / "2025" / "03").mkdir(parents=True)
+    (newsroom / "Articles" / "2025" / "03" / "x.md").write_text("---\nstatus: published\n---\n")
+    commit_as(newsroom, MALLORY, "case")
+    assert rules(cli, newsroom) == ["verify-not-article"]
+
+
+def _gpg_key(home: Path, uid: str) -> str:
+    subprocess.run(
+        [
+            "gpg",
+            "--batch",
+            "--quiet",
+            "--passphrase",
+            "",
+            "--quick-gen-key",
+            uid,
+            "ed25519",
+            "sign",
+            "never",
+        ],
+        env={**os.environ, "GNUPGHOME": str(home)},
+        check=True,
+        capture_output=True,
+    )
+    listed = subprocess.run(
+        ["gpg", "--batch", "--with-colons", "--list-secret-keys", uid],
+        env={**os.environ, "GNUPGHOME": str(home)},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return next(line.split(":")[9] for line in listed.splitlines() if line.startswith("fpr:"))
+
+
+def test_a_gpg_key_with_someone_elses_name_does_not_sign_for_them(
+    newsroom: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    keyra = _gpg_key(home, "Keyra <keyra@kabar.test>")
+    forged = _gpg_key(home, "Keyra (really Ali) <keyra@kabar.test>")  # Ali's key, Keyra's name
+    config = newsroom / "redaksi.yaml"
+    config.write_text(
+        config.read_text().replace(
+            "email: keyra@kabar.test, roles",
+            f"email: keyra@kabar.test, signing_key: {keyra}, roles",
+        )
+        + "require_signed: true\n"
+    )
+    git(newsroom, "commit", "-qam", "signed")
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    (newsroom / "redaksi.yaml").write_text(config.read_text() + "# a note\n")
+    act_as(newsroom, KEYRA)
+    git(newsroom, "config", "commit.gpgsign", "true")
+    git(newsroom, "config", "user.signingkey", keyra)
+    git(newsroom, "commit", "-qam", "note")
+    assert rules(cli, newsroom) == []
+    git(newsroom, "config", "user.signingkey", forged)
+    git(newsroom, "commit", "-q", "--amend", "--no-edit", "-S")
+    assert rules(cli, newsroom) == ["verify-unsigned"]

@@ -332,3 +332,38 @@ def import_commit(
         old = before.get("categories") or []
         categories.update(str(c) for c in (after.get("categories") or [])[len(old) :])
     return found
+
+
+def duplicates(repo: git.Repository, head: str, paths: Sequence[str]) -> list[Problem]:
+    """Where an article the range touched shares its id or slug with another at ``head``."""
+    if not paths:
+        return []
+    mine = {path: version(repo, head, path).front or {} for path in paths}
+    listed = repo.run("ls-tree", "-r", "-z", "--name-only", head, "--", "articles/").split("\0")
+    names: dict[str, list[str]] = {}
+    for other in listed:
+        if other.endswith(".md"):
+            names.setdefault(posixpath.basename(other), []).append(other)
+    found: list[Problem] = []
+    for path, front in mine.items():
+        clash = [o for o in names.get(f"{front.get('slug')}.md", []) if o != path]
+        if clash:
+            params = {
+                "detail_msg": "rule.unique_slug",
+                "value": front.get("slug"),
+                "others": ", ".join(clash),
+            }
+            found.append(Problem(path, 1, 1, "verify-duplicate", "verify.schema", params))
+    ids = {str(f["id"]): path for path, f in mine.items() if f.get("id")}
+    if ids:
+        patterns = [arg for value in ids for arg in ("-e", value)]
+        code, out, _ = repo.run_raw("grep", "-l", "-F", *patterns, head, "--", "articles/")
+        for line in out.splitlines() if code == 0 else []:
+            other = line.split(":", 1)[1] if ":" in line else line
+            other_id = str((version(repo, head, other).front or {}).get("id"))
+            if other_id in ids and other != ids[other_id]:
+                params = {"detail_msg": "rule.unique_id", "value": other_id, "others": other}
+                found.append(
+                    Problem(ids[other_id], 1, 1, "verify-duplicate", "verify.schema", params)
+                )
+    return found

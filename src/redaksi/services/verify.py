@@ -193,6 +193,9 @@ def _articles(
         if old is None and new in against:
             old, earlier = new, against[new]
         for path, side, target in ((old, earlier, befores), (new, info.sha, afters)):
+            if path and side and target is afters and _miscased(path):
+                finding = rules.Finding("not-article", "verify.not_article", {"path": path})
+                run.add(path, 1, finding, info)
             if not path or not path.startswith("articles/") or side is None:
                 continue
             if not path.endswith(".md") or (target is afters and not _regular(modes.get(path))):
@@ -221,6 +224,12 @@ def _articles(
             where = str(finding.params.get("path") or (added[0].path if added else "redaksi.yaml"))
             run.add(where, 1, finding, info)
     return ids
+
+
+def _miscased(path: str) -> bool:
+    """``Articles/x.md``: the same folder on a case-insensitive disk, never seen as articles."""
+    top = path.split("/", 1)[0]
+    return top.casefold() in ("articles", "media") and top not in ("articles", "media")
 
 
 def _regular(entry: str | None) -> bool:
@@ -265,3 +274,4 @@ def _final(run: _Run, head: str) -> None:
             continue
         for problem in run.trust.schema_problems(path, raw, run.categories):
             run.problems.append(problem)
+    run.problems += trust.duplicates(run.repo, head, sorted(run.touched - judged))
