@@ -275,3 +275,30 @@ def test_draft_embargo_records_it(newsroom: Path, cli) -> None:
     )
     assert result.code == 0
     assert front(cli, newsroom, "embargo")["embargo_until"] == SOON_RFC
+
+
+def test_the_cron_workflow_releases_and_pushes(edited: Path, cli, tmp_path: Path) -> None:
+    """The release job `init --ci github` writes, its steps run as a runner would run them."""
+    from ruamel.yaml import YAML
+
+    from redaksi.services import ci
+
+    text = ci.render("github", '"redaksi"')[".github/workflows/redaksi-release.yml"]
+    workflow = YAML(typ="safe").load(text)
+    assert workflow["on"]["schedule"] == [{"cron": "*/5 * * * *"}]
+    steps = [s["run"] for s in workflow["jobs"]["release"]["steps"] if "run" in s]
+    assert steps[0] == 'pip install "redaksi"'
+    remote, runner, _ = _scheduled_on_a_remote(edited, cli, tmp_path)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(redaksi_bin()).parent}{os.pathsep}{os.environ['PATH']}",
+        "REDAKSI_NOW": AFTER,
+    }
+    for step in steps[1:]:
+        done = subprocess.run(
+            ["bash", "-c", step], cwd=runner, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+    assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
+        "Keyra|redaksi release|release: Sidang"
+    )

@@ -21,7 +21,10 @@ from redaksi.infra import git, guard, store
 from redaksi.services import people
 
 FILES: dict[str, dict[str, str]] = {
-    "github": {".github/workflows/redaksi.yml": "github/redaksi.yml"},
+    "github": {
+        ".github/workflows/redaksi.yml": "github/redaksi.yml",
+        ".github/workflows/redaksi-release.yml": "github/redaksi-release.yml",
+    },
     "gitlab": {".gitlab-ci.yml": "gitlab/gitlab-ci.yml"},
 }
 """kind -> the file ``init --ci`` writes -> its template under ``redaksi/workflows/``."""
