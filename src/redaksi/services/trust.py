@@ -29,8 +29,6 @@ CONFIG_PATHS = (
     f"{schema.FOLDER}/{schema.ARTICLE}",
     f"{schema.FOLDER}/{schema.NEWSROOM}",
 )
-BLOCK = re.compile(r"^[ \t]*# >>> redaksi.*?^[ \t]*# <<< redaksi[^\n]*$", re.MULTILINE | re.DOTALL)
-"""redaksi's own part of a CI workflow (written by ``redaksi init --ci``)."""
 
 Report = Callable[[str, rules.Finding], None]
 Staff = tuple[dict[str, workflow.Actor], bool, bool]
@@ -172,10 +170,12 @@ def _block(raw: bytes | None, path: str) -> str | None:
     """Redaksi's part of a CI file: its marked block, or the whole file if redaksi named it."""
     if raw is None:
         return None
+    from redaksi.core.ci import managed
+
     text = raw.decode("utf-8", "replace")
-    found = BLOCK.search(text)
-    if found:
-        return found.group(0)
+    found = managed(text)
+    if found is not None:
+        return found
     return text if Path(path).name.startswith("redaksi") or path == ".gitlab-ci.yml" else None
 
 
