@@ -8,6 +8,7 @@ written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +86,19 @@ class Article:
         return self.text[self.front_end : self.body_start]
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
+
+
+def lines(text: str) -> list[str]:
+    """``text`` cut into lines, ends kept, where YAML breaks them: LF, CRLF or CR.
+
+    Not ``str.splitlines``, which also breaks at U+2028, U+0085, form feeds and more: a fence
+    after one of those would be a fence to redaksi and text to every other tool.
+    """
+    found: list[str] = _LINE.findall(text)
+    return found[:-1]  # the pattern also matches the empty rest at the very end
+
+
 def _is_fence(line: str) -> bool:
     return line.rstrip("\r\n").rstrip(" \t") == FENCE
 
@@ -94,13 +108,13 @@ def split(text: str) -> Article:
     start = 1 if text.startswith(BOM) else 0
     if not text[start:].strip():
         raise FormatProblem("article.empty")
-    lines = text[start:].splitlines(keepends=True)
-    if not _is_fence(lines[0]):
+    found = lines(text[start:])
+    if not _is_fence(found[0]):
         raise FormatProblem("article.no_front_matter")
-    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
-    offset = start + len(lines[0])
+    newline = "\r\n" if found[0].endswith("\r\n") else "\n"
+    offset = start + len(found[0])
     front_start = offset
-    for line in lines[1:]:
+    for line in found[1:]:
         if _is_fence(line):
             return Article(text, front_start, offset, offset + len(line), newline)
         offset += len(line)
@@ -139,7 +153,7 @@ class _Lines:
     """The front matter as lines, and the span of lines each top-level key occupies."""
 
     def __init__(self, article: Article, data: CommentedMap) -> None:
-        self.lines = article.front.splitlines(keepends=True)
+        self.lines = lines(article.front)
         self.data = data
         keyed = sorted((line, str(k)) for k, line, col in yamlio.walk_keys(data))
         for _, line, col in yamlio.walk_keys(data):

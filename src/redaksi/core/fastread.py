@@ -19,8 +19,14 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_BAIL_CHARS = ("&", "*", "!", "\t")
-"""Anchors, aliases and tags go to the exact reader, which refuses them with a position."""
+_VALUE = "tag:yaml.org,2002:value"
+_TEXT_AS_VALUE = frozenset({"tag:yaml.org,2002:merge", _VALUE})
+"""``<<`` and ``=`` resolve to YAML 1.1's merge and value tags; as values both are plain text
+to the exact reader too, and so is ``=`` as a key. (A merge key goes to the exact reader,
+which refuses it.)"""
+_BAIL_CHARS = ("&", "*", "!", "\t", "\x85", "\u2028", "\u2029")
+"""Anchors, aliases, tags and the line separators libyaml breaks lines at (YAML 1.1) go to the
+exact reader, which refuses them with a position."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def _plain(node: Any, depth: int, seen: set[int]) -> Any:
         raise LookupError
     seen.add(id(node))
     tag = node.tag
-    if tag == _STR:
+    if tag == _STR or tag in _TEXT_AS_VALUE:
         return node.value
     if tag == _NULL:
         return None
@@ -73,7 +79,7 @@ def _plain(node: Any, depth: int, seen: set[int]) -> Any:
     if tag == _MAP:
         result: dict[str, Any] = {}
         for key, value in node.value:
-            if key.tag != _STR or key.value in result:
+            if key.tag not in (_STR, _VALUE) or key.value in result:
                 raise LookupError  # a number as a key, a merge key, a duplicate
             result[key.value] = _plain(value, depth + 1, seen)
         return result
