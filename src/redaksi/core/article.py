@@ -87,14 +87,15 @@ class Article:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
+_FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
+_CLOSING = re.compile(r"(?<=[\r\n])---[ \t]*(?:\r\n|\n|\r|\Z)")
+"""A fence line after the opening one. Lines break where YAML breaks them (LF, CRLF, CR), not
+where ``str.splitlines`` does (also U+2028, U+0085, form feeds...): a fence after one of those
+would be a fence to redaksi and text to every other tool."""
 
 
 def lines(text: str) -> list[str]:
-    """``text`` cut into lines, ends kept, where YAML breaks them: LF, CRLF or CR.
-
-    Not ``str.splitlines``, which also breaks at U+2028, U+0085, form feeds and more: a fence
-    after one of those would be a fence to redaksi and text to every other tool.
-    """
+    """``text`` cut into lines, ends kept, where YAML breaks them: LF, CRLF or CR."""
     found: list[str] = _LINE.findall(text)
     return found[:-1]  # the pattern also matches the empty rest at the very end
 
@@ -106,19 +107,16 @@ def _is_fence(line: str) -> bool:
 def split(text: str) -> Article:
     """Find the fences; raise :class:`FormatProblem` where the text is not an article."""
     start = 1 if text.startswith(BOM) else 0
-    if not text[start:].strip():
+    first = _FIRST_LINE.match(text, start)
+    if first is None or not text[start:].strip():
         raise FormatProblem("article.empty")
-    found = lines(text[start:])
-    if not _is_fence(found[0]):
+    if not _is_fence(first.group()):
         raise FormatProblem("article.no_front_matter")
-    newline = "\r\n" if found[0].endswith("\r\n") else "\n"
-    offset = start + len(found[0])
-    front_start = offset
-    for line in found[1:]:
-        if _is_fence(line):
-            return Article(text, front_start, offset, offset + len(line), newline)
-        offset += len(line)
-    raise FormatProblem("article.unclosed")
+    newline = "\r\n" if first.group().endswith("\r\n") else "\n"
+    closing = _CLOSING.search(text, first.end())
+    if closing is None:
+        raise FormatProblem("article.unclosed")
+    return Article(text, first.end(), closing.start(), closing.end(), newline)
 
 
 def parse(text: str) -> tuple[Article, CommentedMap]:

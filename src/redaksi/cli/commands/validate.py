@@ -29,9 +29,9 @@ class _Bar:
             self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
 
-    def advance(self) -> None:
+    def advance(self, count: int = 1) -> None:
         if self.bar is not None:
-            self.bar.update(1)
+            self.bar.update(count)
 
     def finish(self) -> None:
         if self.bar is not None:
