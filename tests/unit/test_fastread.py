@@ -157,7 +157,7 @@ def check(text: str) -> str:
             if isinstance(plain.get(key), str):
                 assert fast.where[key] == tuple(loaded.lc.value(key))
         return "fast reader answered"
-    bail_char = any(c in text for c in (*fastread._BAIL_CHARS, "\ufeff"))
+    bail_char = any(c in text for c in (*fastread.BAIL_CHARS, "\ufeff"))
     reason = (
         "exact reader refuses"
         if loaded is None

@@ -88,10 +88,11 @@ class Article:
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 _FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
-_CLOSING = re.compile(r"(?<=[\r\n])---[ \t]*(?:\r\n|\n|\r|\Z)")
-"""A fence line after the opening one. Lines break where YAML breaks them (LF, CRLF, CR), not
-where ``str.splitlines`` does (also U+2028, U+0085, form feeds...): a fence after one of those
-would be a fence to redaksi and text to every other tool."""
+_FENCE_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r|\Z)")
+"""A fence line (found after the opening one by :func:`_closing`). Lines break where YAML
+breaks them (LF, CRLF, CR), not where ``str.splitlines`` does (also U+2028, U+0085, form
+feeds...): a fence after one of those would be a fence to redaksi and text to every other
+tool."""
 
 
 def lines(text: str) -> list[str]:
@@ -113,10 +114,22 @@ def split(text: str) -> Article:
     if not _is_fence(first.group()):
         raise FormatProblem("article.no_front_matter")
     newline = "\r\n" if first.group().endswith("\r\n") else "\n"
-    closing = _CLOSING.search(text, first.end())
+    closing = _closing(text, first.end())
     if closing is None:
         raise FormatProblem("article.unclosed")
     return Article(text, first.end(), closing.start(), closing.end(), newline)
+
+
+def _closing(text: str, start: int) -> re.Match[str] | None:
+    """The first fence line starting at or after ``start`` (a line start)."""
+    at = start
+    while (at := text.find(FENCE, at)) != -1:
+        if at == start or text[at - 1] in "\r\n":
+            found = _FENCE_LINE.match(text, at)
+            if found is not None:
+                return found
+        at += 1
+    return None
 
 
 def parse(text: str) -> tuple[Article, CommentedMap]:

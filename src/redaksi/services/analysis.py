@@ -94,24 +94,29 @@ def _failed(line: int, column: int, rule: str, key: str, params: dict[str, Any])
     return ((problem,), None, None, None, {}, None, None, None, None, None, ())
 
 
+_POSITIONS = frozenset({"id", "slug", "category"})
+"""The values whose positions cross-file problems point at."""
+
+
 class Analyser:
     """Analyses the articles of one newsroom: validators built once, each folder checked once."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._prefix = f"{root}{os.sep}"
         self.fast = _fast_validator_for(_schema_text(root))
         self._folders: dict[str, bool] = {}
 
-    def _folder_inside(self, path: Path) -> bool:
+    def _folder_inside(self, path: str) -> bool:
         folder = os.path.dirname(path)
         known = self._folders.get(folder)
         if known is None:
-            known = self._folders[folder] = store.inside(self.root, path.parent)
+            known = self._folders[folder] = store.inside(self.root, Path(folder))
         return known
 
     def analyse(self, rel: str, data: bytes | None = None) -> Analysed:
         """The entry of the article at ``rel``: of ``data`` if given, else of its bytes now."""
-        path = self.root / rel
+        path = self._prefix + rel
         try:
             if data is None:
                 data = store.read_bounded(self.root, path, folder_inside=self._folder_inside(path))
@@ -127,12 +132,11 @@ class Analyser:
             doc = article.split(text)
         except article.FormatProblem as err:
             return _failed(err.line, err.column, "format", err.key, err.params)
-        fast = fastread.load(doc.front) if self.fast is not None else None
+        fast = fastread.load(doc.front, _POSITIONS) if self.fast is not None else None
         if fast is not None and self.fast.is_valid(fast.data):
             where: dict[str, tuple[int, int]] = {
-                key: (fast.where[key][0] + article.FIRST_YAML_LINE, fast.where[key][1] + 1)
-                for key in ("id", "slug", "category")
-                if key in fast.where
+                key: (line + article.FIRST_YAML_LINE, column + 1)
+                for key, (line, column) in fast.where.items()
             }
             return _entry((), fast.data, where)
         try:
