@@ -9,7 +9,6 @@ files an answer under the id of other bytes (a file saved while validate runs, a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import cache
@@ -20,17 +19,11 @@ from redaksi import schema
 from redaksi.core import article, desk, fastread, validation, yamlio
 from redaksi.errors import RedaksiError
 from redaksi.infra import store
+from redaksi.services.treestate import blob_id
 
 Entry = tuple[Any, ...]
 Analysed = tuple[str | None, Entry]
 """(the blob id of the bytes analysed, or None where they were not read whole; the entry)."""
-
-
-def blob_id(data: bytes) -> str:
-    """The id git gives these bytes as a blob."""
-    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
-    digest.update(data)
-    return digest.hexdigest()
 
 
 def _schema_text(root: Path) -> str:

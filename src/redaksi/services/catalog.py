@@ -19,13 +19,15 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from redaksi.infra import store
 from redaksi.infra.guard import git_dir
 from redaksi.services import treestate
-from redaksi.services.analysis import Analysed, blob_id
-from redaksi.services.treestate import State, state
+from redaksi.services.treestate import State, blob_id, state
+
+if TYPE_CHECKING:  # analysis pulls in the YAML readers: a warm run never needs them
+    from redaksi.services.analysis import Analysed
 
 __all__ = ["Article", "Entry", "State", "blob_id", "state"]
 

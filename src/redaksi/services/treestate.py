@@ -55,6 +55,13 @@ class State:
     """Articles whose bytes changed while this state was read: no whole answer is remembered."""
 
 
+def blob_id(data: bytes) -> str:
+    """The id git gives these bytes as a blob."""
+    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
+    digest.update(data)
+    return digest.hexdigest()
+
+
 def salt(root: Path) -> str:
     """What every remembered answer depends on besides the article: schema and redaksi."""
     path = schema.path_for(root, schema.ARTICLE)
