@@ -262,7 +262,7 @@ def test_an_untracked_article_is_seen_when_its_folder_time_is_put_back(newsroom:
     assert_fresh(cli, newsroom, 1)
 
 
-@pytest.mark.parametrize("where", [".git/info/exclude", "articles/2025/03/.gitignore"])
+@pytest.mark.parametrize("where", [".git/info/exclude", ".gitignore"])
 def test_an_edit_to_an_exclude_file_is_seen(newsroom: Path, cli, where: str) -> None:
     committed(newsroom, 1)
     exclude = newsroom / where
