@@ -124,3 +124,17 @@ def test_verify_fetches_what_it_checks_in_one_request(
     assert fetched and fetched <= changed  # the old and new versions of those three, nothing else
     assert len(fetched) == 6
     assert trace.read_text().count("fetch> command=fetch") == 1
+
+
+def test_only_the_cone_is_listed(desk: tuple[Path, Path], tmp_path: Path) -> None:
+    from redaksi.services import treestate
+
+    clone, work = desk
+    assert treestate.articles_scope(clone) == ["articles/2026", ":(glob)articles/*"]
+    listing = treestate.listing(clone, treestate.articles_scope(clone))
+    assert listing.count(b"\0") == 6  # the cone's six, none of the archive's thirty
+    git(clone, "sparse-checkout", "set", "articles")
+    assert treestate.articles_scope(clone) == ["articles"]
+    git(clone, "sparse-checkout", "disable")
+    assert treestate.articles_scope(clone) == ["articles"]
+    assert treestate.articles_scope(work) == ["articles"]

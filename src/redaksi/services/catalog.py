@@ -110,7 +110,7 @@ def _versions(root: Path, now: State) -> dict[str, str | None]:
     Dirty articles get the id of the bytes read for this state, which are the bytes analysed.
     """
     versions: dict[str, str | None] = {}
-    found = now.listing if now.listing is not None else treestate.listing(root, scope_of(now))
+    found = now.listing if now.listing is not None else treestate.listing(root, list(now.scope))
     text = found.decode("utf-8", "surrogateescape")
     skip = now.changed | now.absent
     for mode, blob, path in _ENTRY.findall(text):  # one C-speed pass over 100,000 lines
@@ -127,10 +127,6 @@ def _versions(root: Path, now: State) -> dict[str, str | None]:
         else:
             versions.pop(rel, None)  # gone, or flagged and not in the working tree
     return versions
-
-
-def scope_of(now: State) -> list[str]:
-    return [store.ARTICLES]
 
 
 def _snapshot_path(root: Path, part: str) -> Path:

@@ -21,7 +21,6 @@ import hashlib
 import marshal
 import os
 import re
-import subprocess
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ class State:
     data: Mapping[str, bytes] = field(default_factory=dict)  # their bytes, as read for this state
     absent: frozenset[str] = frozenset()  # flagged entries with no file (outside a sparse cone)
     listing: bytes | None = None  # ``git ls-files -s -v`` when it was read for this state
+    scope: tuple[str, ...] = ("articles",)  # the pathspecs of the articles in the working tree
     unsettled: set[str] = field(default_factory=set)
     """Articles whose bytes changed while this state was read: no whole answer is remembered."""
 
@@ -184,11 +184,35 @@ def _present(root: Path, names: list[str]) -> tuple[list[str], frozenset[str]]:
     return present, frozenset(absent)
 
 
-def strict_scan(root: Path, scope: list[str]) -> subprocess.Popen[bytes]:
-    """A running ``git diff-files`` over the articles, comparing every stat field it can."""
-    from redaksi.infra import prefetch
+def articles_scope(root: Path) -> list[str]:
+    """Pathspecs for the articles in the working tree: all of articles/, or a sparse cone of it.
 
-    return prefetch.diff_files(root, scope)
+    In a cone-mode sparse checkout only the cone is read: every folder checked out whole, and
+    the files directly in the folders above them (as cone mode checks those out too). Index
+    entries outside the cone are then never listed, so costs follow the cone, not the archive.
+    """
+    [found] = git.plumb(root, ["config", "--get-regexp", r"^core\.sparsecheckout(cone)?$"])
+    settings = dict(line.partition(" ")[::2] for line in (found or b"").decode().splitlines())
+    on = ("true", "yes", "on", "1")
+    if settings.get("core.sparsecheckout", "").lower() not in on:
+        return [store.ARTICLES]
+    if settings.get("core.sparsecheckoutcone", "true").lower() not in on:
+        return [store.ARTICLES]  # non-cone patterns: git's own matching decides, over everything
+    text = (_read(git_dir(root) / "info" / "sparse-checkout") or b"").decode("utf-8", "replace")
+    patterns = {line.strip() for line in text.splitlines()}
+    whole = sorted(
+        p.strip("/")
+        for p in patterns
+        if p.startswith("/") and p.endswith("/") and f"!{p}*/" not in patterns
+    )
+    if any(f"{store.ARTICLES}/".startswith(f"{folder}/") for folder in whole):
+        return [store.ARTICLES]  # articles/ (or a folder above it) is checked out whole
+    inside = [f for f in whole if f.startswith(f"{store.ARTICLES}/")]
+    parents = {store.ARTICLES}
+    for folder in inside:
+        parts = folder.split("/")
+        parents |= {"/".join(parts[:n]) for n in range(1, len(parts))}
+    return [*inside, *(f":(glob){parent}/*" for parent in sorted(parents))]
 
 
 def state(root: Path, scope: list[str] | None = None) -> State | None:
@@ -200,11 +224,11 @@ def state(root: Path, scope: list[str] | None = None) -> State | None:
     """
     from redaksi.infra import prefetch
 
-    scope = scope or [store.ARTICLES]
-    try:
-        diff = prefetch.take(root, scope)  # never rewrites the index: its bytes are in our key
+    try:  # git's scan skips what a sparse checkout leaves out: over articles/, it is the cone's
+        diff = prefetch.take(root)  # never rewrites the index: its bytes are in our key
     except OSError:
         return None
+    scope = scope or articles_scope(root)
     try:
         index = (git_dir(root) / "index").read_bytes()
     except OSError:
@@ -235,4 +259,4 @@ def state(root: Path, scope: list[str] | None = None) -> State | None:
     for name in (CONFIG_FILE, f"{schema.FOLDER}/{schema.NEWSROOM}"):
         digest.update(b"\2" + (_read(root / name) or b""))
     digest.update(b"\2" + ignores + b"\2" + "\0".join(sorted(absent)).encode("utf-8", "replace"))
-    return State(digest.hexdigest(), changed, dirty, data, absent, read_listing)
+    return State(digest.hexdigest(), changed, dirty, data, absent, read_listing, tuple(scope))
