@@ -18,10 +18,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "escape seperti \\L)",
     ),
     "list.progress": ("Reading articles", "Membaca artikel"),
-    "repo.fetch_blobs_failed": (
-        "this partial clone could not fetch the articles it must check from '{remote}' "
-        "({detail}); check the network and try again",
-        "klon parsial ini tidak bisa mengambil artikel yang harus diperiksa dari '{remote}' "
-        "({detail}); periksa jaringan lalu coba lagi",
-    ),
 }
