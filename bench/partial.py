@@ -50,7 +50,7 @@ def main() -> None:
     git(remote, "config", "uploadpack.allowAnySHA1InWant", "true")
     started = time.perf_counter()
     git(tmp, "clone", "-q", "--filter=blob:none", "--sparse", f"file://{remote}", str(clone))
-    git(clone, "sparse-checkout", "set", "--cone", "--sparse-index", args.cone)
+    git(clone, "sparse-checkout", "set", "--cone", "--sparse-index", args.cone, "schemas")
     took = time.perf_counter() - started
     for key, value in (("user.name", "Mohammad S"), ("user.email", "ms@kabar.test")):
         git(clone, "config", key, value)

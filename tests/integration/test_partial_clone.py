@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import STAFF_YAML, git, make_repo
+
+SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "article.schema.json"
 
 ARTICLE = """\
 ---
@@ -55,6 +58,8 @@ def desk(tmp_path: Path) -> tuple[Path, Path]:
     """(an editor's blobless clone with the cone articles/2026, the full clone it came from)."""
     work = make_repo(tmp_path / "work", "keyra@kabar.test", "Keyra")
     (work / "redaksi.yaml").write_text(STAFF_YAML)
+    (work / "schemas").mkdir()
+    shutil.copy(SCHEMA, work / "schemas" / "article.schema.json")
     for n in range(30):
         write(work, n, 2025, "published")
     for n in range(30, 36):
@@ -70,7 +75,7 @@ def desk(tmp_path: Path) -> tuple[Path, Path]:
     clone = tmp_path / "desk"
     url = f"file://{remote}"
     git(tmp_path, "clone", "-q", "--filter=blob:none", "--sparse", url, str(clone))
-    git(clone, "sparse-checkout", "set", "articles/2026")
+    git(clone, "sparse-checkout", "set", "articles/2026", "schemas")
     git(clone, "config", "user.name", "Mohammad S")
     git(clone, "config", "user.email", "ms@kabar.test")
     return clone, work
@@ -133,8 +138,18 @@ def test_only_the_cone_is_listed(desk: tuple[Path, Path], tmp_path: Path) -> Non
     assert treestate.articles_scope(clone) == ["articles/2026", ":(glob)articles/*"]
     listing = treestate.listing(clone, treestate.articles_scope(clone))
     assert listing.count(b"\0") == 6  # the cone's six, none of the archive's thirty
-    git(clone, "sparse-checkout", "set", "articles")
+    git(clone, "sparse-checkout", "set", "articles", "schemas")
     assert treestate.articles_scope(clone) == ["articles"]
     git(clone, "sparse-checkout", "disable")
     assert treestate.articles_scope(clone) == ["articles"]
     assert treestate.articles_scope(work) == ["articles"]
+
+
+def test_a_cone_without_the_schemas_is_refused(desk: tuple[Path, Path], cli) -> None:
+    clone, _ = desk
+    git(clone, "sparse-checkout", "set", "articles/2026")  # schemas/ left out
+    result = cli(clone, "validate")
+    assert result.code == 4
+    assert "git sparse-checkout add schemas" in result.err
+    git(clone, "sparse-checkout", "add", "schemas")
+    assert cli(clone, "validate").code == 0

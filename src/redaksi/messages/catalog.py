@@ -18,4 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "escape seperti \\L)",
     ),
     "list.progress": ("Reading articles", "Membaca artikel"),
+    "repo.sparse_schemas": (
+        "this sparse checkout leaves out the newsroom's {folder}/ folder, so articles cannot be "
+        "checked against its schema; run 'git sparse-checkout add {folder}'",
+        "sparse checkout ini tidak memuat folder {folder}/ milik redaksi, jadi artikel tidak "
+        "bisa diperiksa dengan skemanya; jalankan 'git sparse-checkout add {folder}'",
+    ),
 }

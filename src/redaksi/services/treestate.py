@@ -28,6 +28,7 @@ from pathlib import Path
 
 from redaksi import __version__, schema
 from redaksi.config import CONFIG_FILE
+from redaksi.errors import RepositoryError
 from redaksi.infra import git, store
 from redaksi.infra.guard import git_dir
 
@@ -190,12 +191,14 @@ def articles_scope(root: Path) -> list[str]:
     In a cone-mode sparse checkout only the cone is read: every folder checked out whole, and
     the files directly in the folders above them (as cone mode checks those out too). Index
     entries outside the cone are then never listed, so costs follow the cone, not the archive.
+    A sparse checkout that leaves out the newsroom's schemas is refused (exit 4).
     """
     [found] = git.plumb(root, ["config", "--get-regexp", r"^core\.sparsecheckout(cone)?$"])
     settings = dict(line.partition(" ")[::2] for line in (found or b"").decode().splitlines())
     on = ("true", "yes", "on", "1")
     if settings.get("core.sparsecheckout", "").lower() not in on:
         return [store.ARTICLES]
+    _schemas_checked_out(root)
     if settings.get("core.sparsecheckoutcone", "true").lower() not in on:
         return [store.ARTICLES]  # non-cone patterns: git's own matching decides, over everything
     text = (_read(git_dir(root) / "info" / "sparse-checkout") or b"").decode("utf-8", "replace")
@@ -213,6 +216,19 @@ def articles_scope(root: Path) -> list[str]:
         parts = folder.split("/")
         parents |= {"/".join(parts[:n]) for n in range(1, len(parts))}
     return [*inside, *(f":(glob){parent}/*" for parent in sorted(parents))]
+
+
+def _schemas_checked_out(root: Path) -> None:
+    """Refuse a sparse checkout without the newsroom's schemas.
+
+    Every answer would otherwise be the built-in schema's: say so rather than validate against
+    the wrong one.
+    """
+    if os.path.isdir(root / schema.FOLDER):
+        return
+    [tracked] = git.plumb(root, ["ls-files", "-z", "--", schema.FOLDER])
+    if tracked:
+        raise RepositoryError("repo.sparse_schemas", folder=schema.FOLDER)
 
 
 def state(root: Path, scope: list[str] | None = None) -> State | None:
