@@ -262,10 +262,12 @@ def test_an_untracked_article_is_seen_when_its_folder_time_is_put_back(newsroom:
     assert_fresh(cli, newsroom, 1)
 
 
-@pytest.mark.parametrize("where", [".git/info/exclude", ".gitignore"])
+@pytest.mark.parametrize("where", [".git/info/exclude", ".gitignore", "../excludes-file"])
 def test_an_edit_to_an_exclude_file_is_seen(newsroom: Path, cli, where: str) -> None:
     committed(newsroom, 1)
     exclude = newsroom / where
+    if where == "../excludes-file":
+        git(newsroom, "config", "core.excludesFile", str(exclude))
     exclude.write_text("berita-2.md\n")
     write(newsroom, 2, status="rusak")  # untracked, and ignored
     age_folders(newsroom)

@@ -111,12 +111,20 @@ def folders(root: Path) -> dict[str, tuple[int, int, bytes | None]]:
     return found
 
 
-def excludes(root: Path) -> bytes:
+def settings(root: Path) -> dict[str, str]:
+    """The git settings the tree's state depends on, read in one call (lower-case keys)."""
+    pattern = r"^(core\.sparsecheckout(cone)?|core\.excludesfile)$"
+    [found] = git.plumb(root, ["config", "--type=path", "--get-regexp", pattern])
+    text = (found or b"").decode("utf-8", "surrogateescape")
+    return dict(line.partition(" ")[::2] for line in text.splitlines())
+
+
+def excludes(root: Path, config: dict[str, str]) -> bytes:
     """Every exclude file git reads besides the .gitignore files inside articles/."""
     parts = [_read(common_dir(root) / "info" / "exclude"), _read(root / ".gitignore")]
-    [configured] = git.plumb(root, ["config", "--path", "--get", "core.excludesFile"])
+    configured = config.get("core.excludesfile")
     home = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
-    names = [os.fsdecode(configured.strip())] if configured else []
+    names = [configured] if configured else []
     for name in [*names, os.path.join(home, "git", "ignore")]:
         parts += [b"\3" + os.fsencode(name), _read(name)]
     return b"\1".join(p or b"" for p in parts)
@@ -185,7 +193,7 @@ def _present(root: Path, names: list[str]) -> tuple[list[str], frozenset[str]]:
     return present, frozenset(absent)
 
 
-def articles_scope(root: Path) -> list[str]:
+def articles_scope(root: Path, config: dict[str, str] | None = None) -> list[str]:
     """Pathspecs for the articles in the working tree: all of articles/, or a sparse cone of it.
 
     In a cone-mode sparse checkout only the cone is read: every folder checked out whole, and
@@ -193,13 +201,12 @@ def articles_scope(root: Path) -> list[str]:
     entries outside the cone are then never listed, so costs follow the cone, not the archive.
     A sparse checkout that leaves out the newsroom's schemas is refused (exit 4).
     """
-    [found] = git.plumb(root, ["config", "--get-regexp", r"^core\.sparsecheckout(cone)?$"])
-    settings = dict(line.partition(" ")[::2] for line in (found or b"").decode().splitlines())
+    config = settings(root) if config is None else config
     on = ("true", "yes", "on", "1")
-    if settings.get("core.sparsecheckout", "").lower() not in on:
+    if config.get("core.sparsecheckout", "").lower() not in on:
         return [store.ARTICLES]
     _schemas_checked_out(root)
-    if settings.get("core.sparsecheckoutcone", "true").lower() not in on:
+    if config.get("core.sparsecheckoutcone", "true").lower() not in on:
         return [store.ARTICLES]  # non-cone patterns: git's own matching decides, over everything
     text = (_read(git_dir(root) / "info" / "sparse-checkout") or b"").decode("utf-8", "replace")
     patterns = {line.strip() for line in text.splitlines()}
@@ -244,14 +251,15 @@ def state(root: Path, scope: list[str] | None = None) -> State | None:
         diff = prefetch.take(root)  # never rewrites the index: its bytes are in our key
     except OSError:
         return None
-    scope = scope or articles_scope(root)
+    config = settings(root)
+    scope = scope or articles_scope(root, config)
     try:
         index = (git_dir(root) / "index").read_bytes()
     except OSError:
         index = b""
     index_digest = hashlib.sha1(index, usedforsecurity=False).hexdigest()
     seen = folders(root)
-    ignores = excludes(root)
+    ignores = excludes(root, config)
     modified = diff.communicate()[0]
     if diff.returncode != 0:
         return None
