@@ -80,4 +80,5 @@ def prefetch_range(
     if promisor(repo) is None:
         return
     wanted = blobs_changed(repo, base, head, *paths)
-    fetch_blobs(repo, wanted | set(repo.blob_ids(base, list(base_files)).values()))
+    entries = repo.blob_ids(base, list(base_files)).values()  # "<mode> <blob id>" each
+    fetch_blobs(repo, wanted | {entry.split(" ")[-1] for entry in entries})
