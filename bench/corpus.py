@@ -31,6 +31,62 @@ CATEGORIES = ("Pemerintahan", "Ekonomi", "Hukum", "Pendidikan", "Kesehatan")
 PLACES = ("Probolinggo", "Lumajang", "Pasuruan", "Jember", "Situbondo", "Bondowoso")
 
 
+WORDS = tuple(
+    [
+        "warga",
+        "desa",
+        "jalan",
+        "rusak",
+        "gotong",
+        "royong",
+        "kepala",
+        "dinas",
+        "pekerjaan",
+        "umum",
+        "anggaran",
+        "tahun",
+        "ini",
+        "perbaikan",
+        "selesai",
+        "minggu",
+        "depan",
+        "kata",
+        "camat",
+        "kepada",
+        "wartawan",
+        "di",
+        "lokasi",
+        "bupati",
+        "meninjau",
+        "bersama",
+        "perangkat",
+        "dan",
+        "tokoh",
+        "masyarakat",
+        "setempat",
+        "pada",
+        "hari",
+        "sabtu",
+        "pagi",
+    ]
+)
+BODY_BYTES = 4500
+"""A portal's story is about 4.5 KB of text: the bodies are that long."""
+
+
+def _body(n: int, rng: random.Random) -> str:
+    """About BODY_BYTES of paragraphs (deterministic for a given generator state)."""
+    words: list[str] = []
+    size = 0
+    while size < BODY_BYTES:
+        word = WORDS[rng.randrange(len(WORDS))]
+        words.append(word + ("." if rng.randrange(14) == 0 else ""))
+        size += len(word) + 1
+        if rng.randrange(80) == 0:
+            words.append("\n\n")
+    return " ".join(words).replace(" \n\n ", "\n\n")
+
+
 def article(n: int, rng: random.Random) -> tuple[str, str]:
     """(path, text) of article number ``n``."""
     status = STATES[n % len(STATES)]
@@ -76,7 +132,7 @@ def article(n: int, rng: random.Random) -> tuple[str, str]:
             f"  - {{action: retract, from: published, to: retracted, by: keyra@kabar.test, at: {later}}}"
         )
     lines += ["history:", *history, "---"]
-    body = f"{place},- Warga bergotong royong memperbaiki jalan desa yang rusak. (*)\n"
+    body = f"{place},- " + _body(n, rng) + " (*)\n"
     return f"articles/{year}/{month:02d}/{slug}.md", "\n".join(lines) + "\n" + body
 
 

@@ -44,15 +44,16 @@ print(bad)
 
 def timed(
     args: list[str], cwd: Path, runs: int, before: list[str] | None = None
-) -> tuple[float, int]:
-    """Median seconds and peak memory (KB) of ``args`` run ``runs`` times."""
-    seconds, peaks = [], []
+) -> tuple[float, int, float]:
+    """Median wall seconds, peak memory (KB) and median CPU seconds (user + system, children
+    included) of ``args`` run ``runs`` times."""
+    seconds, peaks, cpu = [], [], []
     for _ in range(runs):
         if before:
             subprocess.run(before, cwd=cwd, shell=False, check=False, capture_output=True)
         started = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *args],
+            ["/usr/bin/time", "-f", "%M %U %S", *args],
             cwd=cwd,
             capture_output=True,
             text=True,
@@ -61,12 +62,15 @@ def timed(
         seconds.append(time.perf_counter() - started)
         if done.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(args[:3])} failed: {done.stderr[-500:]}")
-        peaks.append(int(done.stderr.strip().splitlines()[-1]) if done.stderr.strip() else 0)
-    return statistics.median(seconds), max(peaks)
+        peak, user, system = done.stderr.strip().splitlines()[-1].split()
+        peaks.append(int(peak))
+        cpu.append(float(user) + float(system))
+    return statistics.median(seconds), max(peaks), statistics.median(cpu)
 
 
-def row(label: str, result: tuple[float, int]) -> None:
-    print(f"| {label} | {result[0] * 1000:,.0f} ms | {result[1] / 1024:,.0f} MB |")
+def row(label: str, result: tuple[float, int, float] | tuple[float, int]) -> None:
+    cpu = f"{result[2] * 1000:,.0f} ms" if len(result) > 2 else ""
+    print(f"| {label} | {result[0] * 1000:,.0f} ms | {cpu} | {result[1] / 1024:,.0f} MB |")
 
 
 def main() -> None:
@@ -102,7 +106,8 @@ def main() -> None:
         f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)",
     ]
     print(f"{args.size:,} articles, {os.cpu_count()} cores, medians of {args.runs}\n")
-    print("| operation | time | peak memory |\n|---|---|---|")
+    print(f"load average before: {os.getloadavg()[0]:.1f}\n")
+    print("| operation | wall | CPU | peak memory |\n|---|---|---|---|")
     row(
         "minimal script: libyaml + jsonschema-rs, 1 process",
         timed([sys.executable, "-c", MINIMAL, str(root)], root, args.runs),
@@ -131,6 +136,10 @@ def main() -> None:
         timed([REDAKSI, "validate"], root, args.runs, before=clear),
     )
     row("redaksi validate, warm (nothing changed)", timed([REDAKSI, "validate"], root, args.runs))
+    row(
+        "redaksi list, cold (first run after a clone)",
+        timed([REDAKSI, "list"], root, args.runs, before=clear),
+    )
     row("redaksi list, warm", timed([REDAKSI, "list"], root, args.runs))
     in_review = [
         p for p in sorted((root / "articles").rglob("*.md")) if "status: review" in p.read_text()

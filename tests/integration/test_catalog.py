@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from redaksi.services import catalog
@@ -118,6 +120,8 @@ OPERATIONS = st.lists(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(OPERATIONS)
+@example([("edit", 1), ("break", 1), ("edit", 1)])  # an already-changed file changed again
+@example([("new", 0), ("break", 0), ("stage", 0), ("edit", 0), ("restore", 0)])
 def test_remembered_answers_equal_fresh_ones_after_any_changes(
     newsroom: Path, cli, operations
 ) -> None:
@@ -180,3 +184,136 @@ def test_parallel_analysis_gives_the_same_answers(newsroom: Path, cli, monkeypat
     parallel = fresh(cli, newsroom, "validate", "--format", "json")
     assert parallel == serial and json.loads(parallel)["checked"] == 40
     assert len(json.loads(parallel)["errors"]) == 6
+
+
+# -- answers stored under the bytes they came from (issue 10.7) ---------------------------------
+
+HOUR_AGO = 3600 * 10**9
+
+
+def age(path: Path) -> None:
+    """Give ``path`` a modification time an hour ago (out of reach of every racy-time guard)."""
+    old = path.stat().st_mtime_ns - HOUR_AGO
+    os.utime(path, ns=(old, old))
+
+
+def age_folders(root: Path) -> None:
+    for folder in [root / "articles", *(p for p in (root / "articles").rglob("*") if p.is_dir())]:
+        age(folder)
+
+
+def committed(root: Path, *numbers: int) -> list[Path]:
+    paths = [write(root, n) for n in numbers]
+    for path in paths:
+        age(path)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "articles")
+    return paths
+
+
+def assert_fresh(cli, root: Path, code: int) -> None:
+    """validate answers ``code``, and exactly what a run with nothing remembered answers."""
+    remembered = cli(root, "validate", "--format", "json")
+    assert remembered.code == code, remembered.out
+    assert remembered.out == fresh(cli, root, "validate", "--format", "json")
+
+
+def test_a_file_saved_while_validate_reads_is_never_filed_under_the_old_bytes(
+    newsroom: Path, cli, monkeypatch
+) -> None:
+    [path] = committed(newsroom, 1)
+    good = path.read_bytes()
+    real_state = catalog.state
+
+    def state_then_save(root: Path, *args: object):
+        now = real_state(root, *args)
+        path.write_text(GOOD.format(n=1, status="rusak"))  # saved after git looked
+        return now
+
+    monkeypatch.setattr(catalog, "state", state_then_save)
+    cli(newsroom, "validate")  # whichever answer: it must not be kept for the committed bytes
+    monkeypatch.setattr(catalog, "state", real_state)
+    path.write_bytes(good)
+    git(newsroom, "update-index", "--refresh")
+    assert_fresh(cli, newsroom, 0)
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+def test_flagged_files_are_read_for_what_they_hold(newsroom: Path, cli, flag: str) -> None:
+    [path] = committed(newsroom, 1)
+    assert cli(newsroom, "validate").code == 0
+    git(newsroom, "update-index", flag, str(path))
+    path.write_text(GOOD.format(n=1, status="rusak"))  # git diff-files will never say so
+    assert_fresh(cli, newsroom, 1)
+    listed = json.loads(cli(newsroom, "list", "--status", "all", "--format", "json").out)
+    assert listed["articles"] == []  # 'rusak' is no status
+    path.write_text(GOOD.format(n=1, status="review"))
+    assert_fresh(cli, newsroom, 0)
+
+
+def test_an_untracked_article_is_seen_when_its_folder_time_is_put_back(newsroom: Path, cli) -> None:
+    committed(newsroom, 1)
+    age_folders(newsroom)
+    folder = newsroom / "articles" / "2025" / "03"
+    stamp = folder.stat().st_mtime_ns
+    assert cli(newsroom, "validate").code == 0
+    write(newsroom, 2, status="rusak")
+    os.utime(folder, ns=(stamp, stamp))  # as if nothing had been added
+    assert_fresh(cli, newsroom, 1)
+
+
+@pytest.mark.parametrize("where", [".git/info/exclude", ".gitignore", "../excludes-file"])
+def test_an_edit_to_an_exclude_file_is_seen(newsroom: Path, cli, where: str) -> None:
+    committed(newsroom, 1)
+    exclude = newsroom / where
+    if where == "../excludes-file":
+        git(newsroom, "config", "core.excludesFile", str(exclude))
+    exclude.write_text("berita-2.md\n")
+    write(newsroom, 2, status="rusak")  # untracked, and ignored
+    age_folders(newsroom)
+    assert_fresh(cli, newsroom, 0)
+    exclude.write_text("# nothing ignored\n")  # the same folders, the same times
+    assert_fresh(cli, newsroom, 1)
+
+
+def test_loose_stat_settings_do_not_hide_an_edit(newsroom: Path, cli) -> None:
+    git(newsroom, "config", "core.checkStat", "minimal")
+    git(newsroom, "config", "core.trustCtime", "false")
+    [path] = committed(newsroom, 1)
+    assert cli(newsroom, "validate").code == 0
+    before = path.stat()
+    saved = path.with_name(".berita-1.md.swp")  # saved as editors do: a new file renamed over
+    saved.write_text(path.read_text().replace("status: draft", "status: rusak"))  # same size
+    os.utime(saved, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same time
+    os.replace(saved, path)
+    assert git(newsroom, "diff-files", "--name-only") == ""  # git, so configured, sees nothing
+    assert_fresh(cli, newsroom, 1)
+
+
+def test_an_edited_file_edited_again_to_a_broken_state_is_seen(newsroom: Path, cli) -> None:
+    [path] = committed(newsroom, 1)
+    path.write_text(GOOD.format(n=1, status="review"))  # modified: git says so
+    assert_fresh(cli, newsroom, 0)
+    stamp = path.stat()
+    path.write_text(GOOD.format(n=1, status="rusak!"))  # again, same size, same time
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert cli(newsroom, "validate").code == 1
+    assert_fresh(cli, newsroom, 1)
+
+
+def test_a_folder_changed_moments_ago_is_listed_again(newsroom: Path) -> None:
+    from redaksi.services import treestate
+
+    folder = str(newsroom / "articles")
+    scope = ["articles"]
+    just_now = time.time_ns()
+    recent = {folder: (just_now, just_now, None)}
+    assert treestate.untracked(newsroom, recent, b"", scope) == b""
+    write(newsroom, 2)  # within the same clock tick, the folder's times could be the same
+    listing = treestate.untracked(newsroom, recent, b"", scope)
+    assert listing == b"articles/2025/03/berita-2.md\0"
+    # the same times, long ago: trusted, so the remembered listing is reused without asking git
+    old = {folder: (just_now - HOUR_AGO, just_now - HOUR_AGO, None)}
+    assert treestate.untracked(newsroom, old, b"", scope) == listing
+    write(newsroom, 3)
+    assert treestate.untracked(newsroom, old, b"", scope) == listing

@@ -8,6 +8,7 @@ written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +86,21 @@ class Article:
         return self.text[self.front_end : self.body_start]
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
+_FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
+_FENCE_LINE = re.compile(r"---[ \t]*(?:\r\n|\n|\r|\Z)")
+"""A fence line (found after the opening one by :func:`_closing`). Lines break where YAML
+breaks them (LF, CRLF, CR), not where ``str.splitlines`` does (also U+2028, U+0085, form
+feeds...): a fence after one of those would be a fence to redaksi and text to every other
+tool."""
+
+
+def lines(text: str) -> list[str]:
+    """``text`` cut into lines, ends kept, where YAML breaks them: LF, CRLF or CR."""
+    found: list[str] = _LINE.findall(text)
+    return found[:-1]  # the pattern also matches the empty rest at the very end
+
+
 def _is_fence(line: str) -> bool:
     return line.rstrip("\r\n").rstrip(" \t") == FENCE
 
@@ -92,19 +108,28 @@ def _is_fence(line: str) -> bool:
 def split(text: str) -> Article:
     """Find the fences; raise :class:`FormatProblem` where the text is not an article."""
     start = 1 if text.startswith(BOM) else 0
-    if not text[start:].strip():
+    first = _FIRST_LINE.match(text, start)
+    if first is None or not text[start:].strip():
         raise FormatProblem("article.empty")
-    lines = text[start:].splitlines(keepends=True)
-    if not _is_fence(lines[0]):
+    if not _is_fence(first.group()):
         raise FormatProblem("article.no_front_matter")
-    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
-    offset = start + len(lines[0])
-    front_start = offset
-    for line in lines[1:]:
-        if _is_fence(line):
-            return Article(text, front_start, offset, offset + len(line), newline)
-        offset += len(line)
-    raise FormatProblem("article.unclosed")
+    newline = "\r\n" if first.group().endswith("\r\n") else "\n"
+    closing = _closing(text, first.end())
+    if closing is None:
+        raise FormatProblem("article.unclosed")
+    return Article(text, first.end(), closing.start(), closing.end(), newline)
+
+
+def _closing(text: str, start: int) -> re.Match[str] | None:
+    """The first fence line starting at or after ``start`` (a line start)."""
+    at = start
+    while (at := text.find(FENCE, at)) != -1:
+        if at == start or text[at - 1] in "\r\n":
+            found = _FENCE_LINE.match(text, at)
+            if found is not None:
+                return found
+        at += 1
+    return None
 
 
 def parse(text: str) -> tuple[Article, CommentedMap]:
@@ -139,7 +164,7 @@ class _Lines:
     """The front matter as lines, and the span of lines each top-level key occupies."""
 
     def __init__(self, article: Article, data: CommentedMap) -> None:
-        self.lines = article.front.splitlines(keepends=True)
+        self.lines = lines(article.front)
         self.data = data
         keyed = sorted((line, str(k)) for k, line, col in yamlio.walk_keys(data))
         for _, line, col in yamlio.walk_keys(data):

@@ -1,14 +1,19 @@
 """Core: the one safe way redaksi reads YAML, and the one way it writes a value.
 
-Reading is ruamel.yaml round-trip, hardened: anchors and aliases (alias bombs), custom tags
-(object construction) and deep nesting are refused before anything walks the data; duplicate
-keys are errors; timestamps stay the strings that were written, so an unquoted date is checked
-as text instead of crashing. Positions are kept (``.lc``) so problems can name line and column.
+Reading is ruamel.yaml round-trip, hardened: anchors and aliases (alias bombs), merge keys
+(``<<``), custom tags (object construction) and deep nesting are refused before anything walks
+the data; duplicate keys are errors; timestamps stay the strings that were written, so an
+unquoted date is checked as text instead of crashing. The line separators U+0085, U+2028 and
+U+2029 are refused where they stand: YAML 1.1 readers (libyaml) break lines at them, YAML 1.2
+readers do not, and ruamel.yaml does either depending on where they are, so one file would
+mean different things to different tools. Positions are kept (``.lc``) so problems can name
+line and column.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -18,11 +23,15 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent
-from ruamel.yaml.nodes import Node
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 
 MAX_DEPTH = 32
 """Deepest nesting accepted in front matter or config; real articles use three levels."""
+
+_MERGE = "tag:yaml.org,2002:merge"
+LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+"""Characters some YAML readers take for line breaks and others for text."""
 
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -53,7 +62,25 @@ class _GuardedComposer(Composer):
         tag = getattr(event, "tag", None)
         if tag is not None and str(tag) not in _ALLOWED_TAGS and str(tag) != "!":
             raise YamlProblem("yaml.tag", mark.line, mark.column, tag=str(tag))
-        return super().compose_node(parent, index)
+        node = super().compose_node(parent, index)
+        if isinstance(node, MappingNode):
+            for key, _ in node.value:
+                mark = key.start_mark
+                if not isinstance(key, ScalarNode):  # ? [a]: a list as a key cannot be hashed
+                    raise YamlProblem("yaml.complex_key", mark.line, mark.column)
+                if str(key.tag) == _MERGE:  # YAML 1.1's merge: keys that have no line of their own
+                    raise YamlProblem("yaml.merge", mark.line, mark.column)
+        return node
+
+
+def _line_separator(text: str) -> YamlProblem | None:
+    found = LINE_SEPARATORS.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    line = text.count("\n", 0, start)
+    column = start - (text.rfind("\n", 0, start) + 1)
+    return YamlProblem("yaml.line_separator", line, column, char=f"U+{ord(found.group()):04X}")
 
 
 class _TextTimestamps(RoundTripConstructor):
@@ -79,6 +106,9 @@ def _reader() -> YAML:
 
 def load_mapping(text: str) -> CommentedMap:
     """Parse ``text`` as one YAML mapping, or raise :class:`YamlProblem` with its position."""
+    separator = _line_separator(text)
+    if separator is not None:
+        raise separator
     try:
         data = _reader().load(text)
     except YamlProblem:

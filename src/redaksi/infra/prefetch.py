@@ -12,16 +12,22 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
-_started: dict[Path, subprocess.Popen[bytes]] = {}
+_started: dict[Path, tuple[tuple[str, ...], subprocess.Popen[bytes]]] = {}
 
 
-def diff_files(root: Path) -> subprocess.Popen[bytes]:
+STRICT = ("-c", "core.checkStat=default", "-c", "core.trustCtime=true")
+"""Compare every stat field git keeps, whatever the repository says: with ``checkStat=minimal``
+a same-size edit within the same second is invisible to git, and so would be to redaksi."""
+
+
+def diff_files(root: Path, scope: Sequence[str] = ("articles",)) -> subprocess.Popen[bytes]:
     """A running ``git diff-files`` over articles/ (never rewriting the index)."""
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
     return subprocess.Popen(
-        ["git", "diff-files", "--name-only", "-z", "--", "articles"],
+        ["git", *STRICT, "diff-files", "--name-only", "-z", "--", *scope],
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -35,10 +41,15 @@ def start(cwd: Path) -> None:
         if (folder / ".git").exists():
             if (folder / "redaksi.yaml").is_file():
                 with contextlib.suppress(OSError):  # no git: the command will say so itself
-                    _started[folder] = diff_files(folder)
+                    _started[folder] = (("articles",), diff_files(folder))
             return
 
 
-def take(root: Path) -> subprocess.Popen[bytes]:
-    """The scan started for ``root``, or a new one."""
-    return _started.pop(root, None) or diff_files(root)
+def take(root: Path, scope: Sequence[str] = ("articles",)) -> subprocess.Popen[bytes]:
+    """The scan started for ``root`` (over ``scope``), or a new one."""
+    started = _started.pop(root, None)
+    if started is not None:
+        if started[0] == tuple(scope):
+            return started[1]
+        started[1].communicate()  # started for another scope: reap it, start the right one
+    return diff_files(root, scope)

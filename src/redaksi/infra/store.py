@@ -42,26 +42,53 @@ def inside(root: Path, path: Path) -> bool:
 
 def read_text(root: Path, path: Path, *, limit: int = MAX_FILE_BYTES) -> str:
     """The UTF-8 text of a file inside the newsroom, or an :class:`InputError` saying why not."""
-    name = relative(root, path)
-    if not inside(root, path):
+    return decode(root, path, read_bounded(root, path, limit=limit), limit=limit)
+
+
+def read_bounded(
+    root: Path, path: Path | str, *, limit: int = MAX_FILE_BYTES, folder_inside: bool = False
+) -> bytes:
+    """At most ``limit + 1`` bytes of a file inside the newsroom that is not a link.
+
+    ``folder_inside`` says the caller already knows the file's folder lies inside the newsroom
+    (a catalog reading thousands of files checks each folder once, not each file).
+    """
+    if not folder_inside and not inside(root, Path(path).parent):
+        name = relative(root, Path(path))
         raise InputError("file.outside", file=name, path=name)
-    if path.is_symlink():
-        raise InputError("file.symlink", file=name, path=name)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise UsageError("file.missing", path=name) from None
+        raise UsageError("file.missing", path=relative(root, Path(path))) from None
     except OSError as err:
+        name = relative(root, Path(path))
+        if err.errno == errno.ELOOP or Path(path).is_symlink():  # a link: say where it leads
+            key = "file.symlink" if inside(root, Path(path)) else "file.outside"
+            raise InputError(key, file=name, path=name) from None
         raise InputError("file.unreadable", file=name, detail=err.strerror or str(err)) from None
+    try:
+        with os.fdopen(handle, "rb") as opened:
+            return opened.read(limit + 1)
+    except OSError as err:  # a folder, or a read error
+        name = relative(root, Path(path))
+        raise InputError("file.unreadable", file=name, detail=err.strerror or str(err)) from None
+
+
+def decode(root: Path, path: Path | str, data: bytes, *, limit: int = MAX_FILE_BYTES) -> str:
+    """The text of an article's bytes, or an :class:`InputError` (too large, not UTF-8)."""
     if len(data) > limit:
-        size = path.stat().st_size
+        name = relative(root, Path(path))
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = len(data)
         raise InputError("file.too_large", file=name, size=size, limit=limit)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        name = relative(root, Path(path))
         raise InputError(
             "file.not_utf8", file=name, line=line, column=column, byte=err.start
         ) from None

@@ -25,6 +25,7 @@ AREAS = (
     "cli",
     "ci",
     "importing",
+    "catalog",
 )
 """The modules of the catalogue, one per area of the product."""
 

@@ -1,13 +1,16 @@
 """Services: one article file analysed: its problems, and the facts the desk needs.
 
 Fast where it can be (libyaml and jsonschema-rs say "valid"), exact where it must be (ruamel
-and jsonschema explain what is wrong, with positions). Runs in worker processes on a cold
-catalog, so it keeps its validators per process.
+and jsonschema explain what is wrong, with positions). Each file is read once, and the answer
+comes with the git blob id of exactly the bytes it was computed from, so the catalog never
+files an answer under the id of other bytes (a file saved while validate runs, an
+``--assume-unchanged`` path). Runs in worker processes on a cold catalog.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,29 +19,34 @@ from redaksi import schema
 from redaksi.core import article, desk, fastread, validation, yamlio
 from redaksi.errors import RedaksiError
 from redaksi.infra import store
+from redaksi.services.treestate import blob_id
 
 Entry = tuple[Any, ...]
+Analysed = tuple[str | None, Entry]
+"""(the blob id of the bytes analysed, or None where they were not read whole; the entry)."""
 
 
-def _fast_validator(root: Path) -> Any:
-    """jsonschema-rs for the schema as it is now (kept per schema text, never per folder)."""
+def _schema_text(root: Path) -> str:
     path = schema.path_for(root, schema.ARTICLE)
     try:
-        text = path.read_text(encoding="utf-8") if path else schema.builtin_text(schema.ARTICLE)
+        return path.read_text(encoding="utf-8") if path else schema.builtin_text(schema.ARTICLE)
     except OSError:
-        text = schema.builtin_text(schema.ARTICLE)
-    return _fast_validator_for(text)
+        return schema.builtin_text(schema.ARTICLE)
 
 
 @cache
 def _fast_validator_for(text: str) -> Any:
+    """jsonschema-rs for a schema text (kept per text: one per process, whatever the folder)."""
     try:
         data = json.loads(text)
     except ValueError:
         data = None
     if not isinstance(data, dict):  # an unreadable schema is validate's to report
         data = json.loads(schema.builtin_text(schema.ARTICLE))
-    return validation.make_fast_validator(data)
+    try:
+        return validation.make_fast_validator(data)
+    except Exception:  # an invalid schema (validate reports it): the exact path decides alone
+        return None
 
 
 def _person(value: Any) -> tuple[str | None, str | None]:
@@ -79,37 +87,69 @@ def _failed(line: int, column: int, rule: str, key: str, params: dict[str, Any])
     return ((problem,), None, None, None, {}, None, None, None, None, None, ())
 
 
+_POSITIONS = frozenset({"id", "slug", "category"})
+"""The values whose positions cross-file problems point at."""
+
+
+class Analyser:
+    """Analyses the articles of one newsroom: validators built once, each folder checked once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._prefix = f"{root}{os.sep}"
+        self.fast = _fast_validator_for(_schema_text(root))
+        self._folders: dict[str, bool] = {}
+
+    def _folder_inside(self, path: str) -> bool:
+        folder = os.path.dirname(path)
+        known = self._folders.get(folder)
+        if known is None:
+            known = self._folders[folder] = store.inside(self.root, Path(folder))
+        return known
+
+    def analyse(self, rel: str, data: bytes | None = None) -> Analysed:
+        """The entry of the article at ``rel``: of ``data`` if given, else of its bytes now."""
+        path = self._prefix + rel
+        try:
+            if data is None:
+                data = store.read_bounded(self.root, path, folder_inside=self._folder_inside(path))
+            text = store.decode(self.root, path, data)
+        except RedaksiError as err:
+            whole = data is not None and len(data) <= store.MAX_FILE_BYTES
+            failed = _failed(err.line or 1, err.column or 1, "file", err.key, err.params)
+            return (blob_id(data) if whole and data is not None else None), failed
+        return blob_id(data), self._analyse_text(rel, text)
+
+    def _analyse_text(self, rel: str, text: str) -> Entry:
+        try:
+            doc = article.split(text)
+        except article.FormatProblem as err:
+            return _failed(err.line, err.column, "format", err.key, err.params)
+        fast = fastread.load(doc.front, _POSITIONS) if self.fast is not None else None
+        if fast is not None and self.fast.is_valid(fast.data):
+            where: dict[str, tuple[int, int]] = {
+                key: (line + article.FIRST_YAML_LINE, column + 1)
+                for key, (line, column) in fast.where.items()
+            }
+            return _entry((), fast.data, where)
+        try:
+            _, data = article.parse(text)
+        except article.FormatProblem as err:
+            return _failed(err.line, err.column, "format", err.key, err.params)
+        validator = schema.validator(self.root, schema.ARTICLE)
+        found = validation.check_document(validator, data, rel)
+        problems = tuple((p.line, p.column, p.rule, p.key, tuple(p.params.items())) for p in found)
+        record = validation.record(rel, data)
+        plain = yamlio.to_plain(data)
+        return _entry(problems, plain if isinstance(plain, dict) else {}, dict(record.where))
+
+
 def analyse_file(root: Path, rel: str) -> Entry:
     """The entry of the article at ``rel`` as it is on disk now."""
-    path = root / rel
-    try:
-        text = store.read_text(root, path)
-    except RedaksiError as err:
-        return _failed(err.line or 1, err.column or 1, "file", err.key, err.params)
-    try:
-        doc = article.split(text)
-    except article.FormatProblem as err:
-        return _failed(err.line, err.column, "format", err.key, err.params)
-    fast_validator = _fast_validator(root)
-    fast = fastread.load(doc.front) if fast_validator is not None else None
-    if fast is not None and fast_validator.is_valid(fast.data):
-        where: dict[str, tuple[int, int]] = {
-            key: (fast.where[key][0] + article.FIRST_YAML_LINE, fast.where[key][1] + 1)
-            for key in ("id", "slug", "category")
-            if key in fast.where
-        }
-        return _entry((), fast.data, where)
-    try:
-        _, data = article.parse(text)
-    except article.FormatProblem as err:
-        return _failed(err.line, err.column, "format", err.key, err.params)
-    found = validation.check_document(schema.validator(root, schema.ARTICLE), data, rel)
-    problems = tuple((p.line, p.column, p.rule, p.key, tuple(p.params.items())) for p in found)
-    record = validation.record(rel, data)
-    plain = yamlio.to_plain(data)
-    return _entry(problems, plain if isinstance(plain, dict) else {}, dict(record.where))
+    return Analyser(root).analyse(rel)[1]
 
 
-def analyse_chunk(root: Path, jobs: list[tuple[str, str | None]]) -> list[Entry]:
-    """Entries for a chunk of (path, blob) jobs: the unit of work of a worker process."""
-    return [analyse_file(root, rel) for rel, _ in jobs]
+def analyse_chunk(root: Path, jobs: list[tuple[str, bytes | None]]) -> list[Analysed]:
+    """(blob id, entry) for a chunk of (path, bytes if already read): a worker's unit of work."""
+    analyser = Analyser(root)
+    return [analyser.analyse(rel, data) for rel, data in jobs]

@@ -2,33 +2,40 @@
 
 The catalog is what ``validate`` and ``list`` stand on. Each article version is analysed once
 (its problems, and the few fields the desk and the cross-file rules need) and remembered under
-its git blob id in ``.git/redaksi/catalog`` (safe to delete). A file whose working-tree bytes
-differ from the index is hashed the way git would hash it, so a remembered answer is only ever
-used for exactly the bytes it was computed from. When nothing changed since the last run
-(same index entries, same dirty files, same schema and config), the last answer is used whole.
-A cold run analyses files in parallel processes.
+the git blob id of exactly the bytes that were analysed, in ``.git/redaksi/catalog`` (safe to
+delete). A file git reports modified (or cannot vouch for: see :mod:`treestate`) is read and
+hashed the way git would hash it; any other file is looked up by its index blob id and, when
+read, filed under the id of what was read, so a remembered answer is only ever used for the
+bytes it was computed from. When nothing changed since the last run (the fingerprint of
+:func:`treestate.state`), the last answer is used whole. A cold run analyses files in parallel
+processes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from redaksi import __version__, schema
-from redaksi.config import CONFIG_FILE
-from redaksi.infra import git, store
+from redaksi.infra import store
 from redaksi.infra.guard import git_dir
+from redaksi.services import treestate
+from redaksi.services.treestate import State, blob_id, state
 
-FORMAT = 3
+if TYPE_CHECKING:  # analysis pulls in the YAML readers: a warm run never needs them
+    from redaksi.services.analysis import Analysed
+
+__all__ = ["Article", "Entry", "State", "blob_id", "state"]
+
+FORMAT = 4
 PARALLEL_FROM = 1000
 """Analyse in worker processes when at least this many versions are new."""
+CHUNK = 250
+"""Articles per task sent to a worker process."""
 
 Entry = tuple[Any, ...]
 """(problems, id, slug, category, where, title, status, reporter_name, reporter_email,
@@ -52,18 +59,13 @@ where maps id, slug and category to 1-based (line, column)."""
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
 
-    def advance(self) -> None: ...
+    def advance(self, count: int = 1) -> None: ...
 
 
 @dataclass(frozen=True)
 class Article:
     rel: str
     entry: Entry | None
-
-
-def blob_id(data: bytes) -> str:
-    """The id git gives these bytes as a blob."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def _cache_path(root: Path) -> Path:
@@ -99,133 +101,31 @@ def _write_cache(root: Path, data: dict[str, Any]) -> None:
         os.replace(temp, path)
 
 
-def _salt(root: Path) -> str:
-    """What every remembered answer depends on besides the article: schema and redaksi."""
-    path = schema.path_for(root, schema.ARTICLE)
-    text = path.read_bytes() if path else schema.builtin_text(schema.ARTICLE).encode()
-    return hashlib.sha1(text + __version__.encode(), usedforsecurity=False).hexdigest()
-
-
-@dataclass(frozen=True)
-class State:
-    """What the articles are now, as git sees them, summed up in one fingerprint."""
-
-    fingerprint: str
-    changed: frozenset[str]  # modified in the working tree
-    dirty: tuple[str, ...]  # modified or untracked articles: read from disk
-
-
-RACY = 2_000_000_000
-"""Nanoseconds: a folder changed this close to the moment it was looked at may change again
-within the same clock tick unseen, so its time is not trusted next run (as git's own
-untracked cache does)."""
-
-
-def _folders(root: Path) -> dict[str, int]:
-    """Every folder under articles/ and its modification time (no file is stat'ed)."""
-    found: dict[str, int] = {}
-    stack = [root / store.ARTICLES]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = folder.stat()
-            found[str(folder)] = info.st_mtime_ns
-            if info.st_nlink == 2:  # a folder's link count is 2 + its subfolders: a leaf
-                continue
-            with os.scandir(folder) as entries:
-                stack.extend(
-                    Path(e.path)
-                    for e in entries
-                    if e.is_dir(follow_symlinks=False) and e.name != ".git"
-                )
-        except OSError:
-            continue
-    return found
-
-
-def _untracked(root: Path, seen: dict[str, int]) -> bytes | None:
-    """``git ls-files -o`` for articles/, reused while no folder under it has changed."""
-    path = git_dir(root) / "redaksi" / "untracked"
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        folders, recorded, listing = marshal.loads(path.read_bytes())
-        if folders == seen and all(mtime < recorded - RACY for mtime in seen.values()):
-            return bytes(listing)
-    [listing] = git.plumb(
-        root, ["ls-files", "-o", "--exclude-standard", "-z", "--", store.ARTICLES]
-    )
-    if listing is not None:
-        with contextlib.suppress(OSError, ValueError):
-            path.parent.mkdir(exist_ok=True)
-            temp = path.with_name(f"untracked.{os.getpid()}.tmp")
-            temp.write_bytes(marshal.dumps((seen, time.time_ns(), listing)))
-            os.replace(temp, path)
-    return listing
-
-
-def state(root: Path) -> State | None:
-    """The current state of articles/, or None where git cannot tell (not a repository).
-
-    git compares every tracked file with the index (the one cost that grows with the
-    archive) while this process hashes the index itself and looks at folder times to know
-    whether untracked files can have come or gone.
-    """
-    from redaksi.infra import prefetch
-
-    try:
-        diff = prefetch.take(root)  # never rewrites the index: its bytes are part of our key
-    except OSError:
-        return None
-    try:
-        index = (git_dir(root) / "index").read_bytes()
-    except OSError:
-        index = b""
-    seen = _folders(root)
-    modified = diff.communicate()[0]
-    if diff.returncode != 0:
-        return None
-    untracked = _untracked(root, seen)
-    if untracked is None:
-        return None
-    changed = frozenset(p for p in modified.decode("utf-8", "surrogateescape").split("\0") if p)
-    names = changed | set(untracked.decode("utf-8", "surrogateescape").split("\0"))
-    dirty = tuple(sorted(p for p in names if p.endswith(".md")))
-    digest = hashlib.sha1(_salt(root).encode(), usedforsecurity=False)
-    digest.update(index + b"\1" + modified + b"\1" + untracked)
-    for rel in dirty:
-        with contextlib.suppress(OSError):
-            digest.update(rel.encode() + b"\0" + (root / rel).read_bytes())
-    for name in (
-        CONFIG_FILE,
-        f"{schema.FOLDER}/{schema.NEWSROOM}",
-        ".gitignore",
-        f"{store.ARTICLES}/.gitignore",
-    ):
-        with contextlib.suppress(OSError):
-            digest.update(b"\2" + (root / name).read_bytes())
-    return State(digest.hexdigest(), changed, dirty)
-
-
-def _listing(root: Path) -> bytes:
-    [listing] = git.plumb(root, ["ls-files", "-s", "-z", "--", store.ARTICLES])
-    return listing or b""
-
-
-_ENTRY = re.compile(r"(\d+) ([0-9a-f]+) \d\t([^\0]*\.md)\0")
+_ENTRY = re.compile(r"[A-Za-z] (\d+) ([0-9a-f]+) \d\t([^\0]*\.md)\0")
 
 
 def _versions(root: Path, now: State) -> dict[str, str | None]:
-    """Each article path and the blob id of its bytes now (None: a link, not to be read)."""
+    """Each article path and the blob id git or the disk gives its bytes now (None: a link).
+
+    Dirty articles get the id of the bytes read for this state, which are the bytes analysed.
+    """
     versions: dict[str, str | None] = {}
-    listing = _listing(root).decode("utf-8", "surrogateescape")
-    for mode, blob, path in _ENTRY.findall(listing):  # one C-speed pass over 100,000 lines
+    found = now.listing if now.listing is not None else treestate.listing(root, list(now.scope))
+    text = found.decode("utf-8", "surrogateescape")
+    skip = now.changed | now.absent
+    for mode, blob, path in _ENTRY.findall(text):  # one C-speed pass over 100,000 lines
         if mode == "120000":
             versions[path] = None
-        elif path not in now.changed:
+        elif path not in skip:
             versions[path] = blob
     for rel in now.dirty:
-        data = store.read_bytes(root / rel)
-        if data is not None:
-            versions[rel] = None if (root / rel).is_symlink() else blob_id(data)
+        data = now.data.get(rel)
+        if os.path.islink(root / rel):
+            versions[rel] = None
+        elif data is not None:
+            versions[rel] = blob_id(data) if len(data) <= store.MAX_FILE_BYTES else None
+        else:
+            versions.pop(rel, None)  # gone, or flagged and not in the working tree
     return versions
 
 
@@ -245,7 +145,13 @@ def recall(root: Path, now: State, part: str) -> Any:
 
 
 def remember(root: Path, now: State, part: str, value: Any) -> None:
-    """Keep a whole answer for this state (one small file per part: read only what is asked)."""
+    """Keep a whole answer for this state (one small file per part: read only what is asked).
+
+    Nothing is kept when an article changed while it was being read: the fingerprint would
+    name bytes that the answer was not computed from.
+    """
+    if now.unsettled:
+        return
     path = _snapshot_path(root, part)
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(exist_ok=True)
@@ -254,29 +160,30 @@ def remember(root: Path, now: State, part: str, value: Any) -> None:
         os.replace(temp, path)
 
 
-def _analyse_many(
-    root: Path, jobs: list[tuple[str, str | None]], progress: Progress | None
-) -> dict[str, Entry]:
-    """Entries for (path, blob or None) jobs, by blob (or by path when unknown)."""
+Job = tuple[str, bytes | None]
+"""An article to analyse: its path, and its bytes when they were already read."""
+
+
+def _analyse_many(root: Path, jobs: list[Job], progress: Progress | None) -> list[Analysed]:
+    """(blob id of the bytes analysed, entry) for each job, in order."""
     from redaksi.services import analysis
 
-    results: dict[str, Entry] = {}
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        results: list[Analysed] = []
         workers = min(os.cpu_count() or 2, 4)
-        chunks = [jobs[n : n + 250] for n in range(0, len(jobs), 250)]
+        chunks = [jobs[n : n + CHUNK] for n in range(0, len(jobs), CHUNK)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk, found in zip(
-                chunks, pool.map(analysis.analyse_chunk, [root] * len(chunks), chunks), strict=True
-            ):
-                for (rel, blob), entry in zip(chunk, found, strict=True):
-                    results[blob or rel] = entry
-                    if progress is not None:
-                        progress.advance()
+            for found in pool.map(analysis.analyse_chunk, [root] * len(chunks), chunks):
+                results += found
+                if progress is not None:
+                    progress.advance(len(found))
         return results
-    for rel, blob in jobs:
-        results[blob or rel] = analysis.analyse_file(root, rel)
+    analyser = analysis.Analyser(root)
+    results = []
+    for rel, data in jobs:
+        results.append(analyser.analyse(rel, data))
         if progress is not None:
             progress.advance()
     return results
@@ -293,40 +200,46 @@ def articles(
     With ``only``, just those paths are analysed if they are new; other new versions come back
     with an empty entry (``None``) rather than costing a read.
     """
-    salt = _salt(root)
+    salt = treestate.salt(root)
     now = now or state(root)
     if now is None:  # not tracked by git here: analyse everything, remember nothing
         rels = [store.relative(root, p) for p in store.article_files(root)]
         if progress is not None:
             progress.start(len(rels))
         found = _analyse_many(root, [(rel, None) for rel in rels], progress)
-        return [Article(rel, found[rel]) for rel in rels]
+        return [Article(rel, entry) for rel, (_, entry) in zip(rels, found, strict=True)]
     cache = _read_cache(root, salt)
     known: dict[str, Entry] = dict(
         zip(cache.get("blobs", ()), cache.get("entries", ()), strict=False)
     )
     versions = _versions(root, now)
     jobs = [
-        (rel, blob)
+        (rel, now.data.get(rel))
         for rel, blob in versions.items()
         if (blob is None or blob not in known) and (only is None or rel in only)
     ]
     if progress is not None:
         progress.start(len(jobs))
-    fresh = _analyse_many(root, jobs, progress)
-    learned = {key: entry for key, entry in fresh.items() if len(key) == 40 and "/" not in key}
+    fresh: dict[str, Entry] = {}
+    learned = False
+    for (rel, _), (blob, entry) in zip(jobs, _analyse_many(root, jobs, progress), strict=True):
+        fresh[rel] = entry
+        if blob is not None:
+            known[blob] = entry  # filed under the bytes it was computed from, and only those
+            learned = True
+        if blob != versions[rel] and versions[rel] is not None:
+            now.unsettled.add(rel)  # changed since git looked: this answer is for newer bytes
+            versions[rel] = blob
     if learned:
-        known.update(learned)
         current = {blob for blob in versions.values() if blob}  # forget versions no longer here
         kept = {blob: entry for blob, entry in known.items() if blob in current}
         _write_cache(
             root,
             {"format": FORMAT, "salt": salt, "blobs": list(kept), "entries": list(kept.values())},
         )
-    paths = sorted(versions)
     return [
-        Article(rel, known.get(versions[rel] or "") if versions[rel] else fresh.get(rel))
-        for rel in paths
+        Article(rel, fresh[rel] if rel in fresh else known.get(versions[rel] or ""))
+        for rel in sorted(versions)
     ]
 
 
@@ -343,12 +256,12 @@ def named(root: Path, only: set[str], now: State) -> tuple[dict[str, Entry], dic
         ids = {}
     if not isinstance(ids, dict):
         ids = {}
-    wanted = [(rel, versions.get(rel)) for rel in sorted(only)]
-    entries = _analyse_many(root, [(rel, None) for rel, _ in wanted], None)
+    wanted = sorted(only)
+    found = _analyse_many(root, [(rel, now.data.get(rel)) for rel in wanted], None)
     others = {
         rel: (ids.get(blob) if blob else None) for rel, blob in versions.items() if rel not in only
     }
-    return {rel: entries[rel] for rel, _ in wanted}, others
+    return {rel: entry for rel, (_, entry) in zip(wanted, found, strict=True)}, others
 
 
 DESK_COLUMNS = (

@@ -9,7 +9,7 @@ from typing import Any
 
 from redaksi.core import commits, desk
 from redaksi.infra import git
-from redaksi.services.catalog import DESK_COLUMNS
+from redaksi.services.catalog import DESK_COLUMNS, Progress
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class Row:
 DESK = DESK_COLUMNS[:-1]
 
 
-def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
+def _desk(
+    root: Path, statuses: Sequence[str], progress: Progress | None = None
+) -> dict[str, list[Any]]:
     """What the desk needs of the articles in ``statuses``, as columns.
 
     Kept whole per status for an unchanged tree, so the usual queue (a few hundred drafts and
@@ -66,7 +68,7 @@ def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
             for name, values in (part or {}).items():
                 columns[name] += values
         return columns
-    by_status = c.desk_columns(c.articles(root, now=now))
+    by_status = c.desk_columns(c.articles(root, progress, now=now))
     for status, part in by_status.items():
         if now is not None:
             c.remember(root, now, f"desk-{status}", part)
@@ -77,12 +79,19 @@ def _desk(root: Path, statuses: Sequence[str]) -> dict[str, list[Any]]:
 
 
 def queue(
-    root: Path, statuses: Sequence[str], mine: str | None = None, reporter: str | None = None
+    root: Path,
+    statuses: Sequence[str],
+    mine: str | None = None,
+    reporter: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Row]:
-    """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm)."""
+    """The articles in ``statuses``, oldest waiting first (from the catalog: fast when warm).
+
+    ``progress`` is told of the articles read when the catalog is cold (a first run).
+    """
     from redaksi.infra.cache import without_damage
 
-    columns = without_damage(root, lambda: _desk(root, statuses))
+    columns = without_damage(root, lambda: _desk(root, statuses, progress))
     rows = []
     for n, status in enumerate(columns["status"]):
         if status not in statuses:

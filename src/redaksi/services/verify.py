@@ -18,7 +18,7 @@ from typing import Any
 from redaksi.core import commits, workflow
 from redaksi.core import verify as rules
 from redaksi.core.validation import Problem
-from redaksi.infra import clock, git
+from redaksi.infra import clock, git, partial
 from redaksi.services import merges, trust
 from redaksi.services.trust import CONFIG_PATHS, Trust
 
@@ -65,6 +65,8 @@ class _Run:
 def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> Report:
     """Every problem in the commits ``base..head``."""
     base_id, head_id = repo.resolve(base), repo.resolve(head)
+    # a partial clone: what the range changed and the base's config, in one request
+    partial.prefetch_range(repo, base_id, head_id, ("articles", *CONFIG_PATHS), CONFIG_PATHS)
     run = _Run(repo, Trust(root, repo, base_id))
     listed = repo.commits_between(base_id, head_id)
     facts = repo.history(base_id, head_id)

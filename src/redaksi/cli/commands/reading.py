@@ -106,6 +106,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The desk's queue, oldest waiting first, with how long each has waited."""
         from redaksi.cli.commands.common import open_newsroom
+        from redaksi.cli.progress import Bar
         from redaksi.core import desk, workflow
         from redaksi.errors import UsageError
         from redaksi.infra import clock, git
@@ -127,7 +128,11 @@ def register(app: typer.Typer) -> None:
         if mine:
             with git.Repository(newsroom.root) as repo:
                 me = repo.identity().email
-        chosen = queue(newsroom.root, wanted, mine=me, reporter=reporter)
+        bar = Bar(out.text("list.progress"))  # the first run on a large clone reads every file
+        try:
+            chosen = queue(newsroom.root, wanted, mine=me, reporter=reporter, progress=bar)
+        finally:
+            bar.finish()
         if output_format is TableFormat.json:
             out.json({"articles": [row.as_json() for row in chosen]})
             return

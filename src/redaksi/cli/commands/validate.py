@@ -3,39 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from redaksi.cli.report import Format
-
-PROGRESS_FROM = 200
-"""Show a progress bar (on a terminal) only when there are at least this many files."""
-
-
-class _Bar:
-    """A progress bar on stderr that appears only for long runs on a terminal."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.bar: Any = None
-
-    def start(self, total: int) -> None:
-        from redaksi.cli.output import show_progress
-
-        if total >= PROGRESS_FROM and show_progress():
-            import sys
-
-            self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-
-    def advance(self) -> None:
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def finish(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +26,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check every article (or those named), redaksi.yaml and the schema. Exit 1 on problems."""
         from redaksi.cli.output import Output
+        from redaksi.cli.progress import Bar
         from redaksi.cli.report import emit
         from redaksi.config import find_newsroom_root
         from redaksi.infra.store import configured_language
@@ -61,7 +34,7 @@ def register(app: typer.Typer) -> None:
 
         root = find_newsroom_root(Path.cwd())
         out = Output(configured_language(root))
-        bar = _Bar(out.text("validate.progress"))
+        bar = Bar(out.text("validate.progress"))
         try:
             report = validate(root, paths or None, bar, since=changed_since)
         finally:
