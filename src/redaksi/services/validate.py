@@ -179,7 +179,17 @@ def _validate(
             for line, col, rule, key, params in entry[PROBLEMS]
         ]
     problems += [p for p in cross if only is None or p.file in only]
-    problems += [p for p in _not_articles(root) if only is None or p.file in _named(root, paths)]
+    if only is None:
+        problems += _not_articles(root)
+    else:  # named files only: no listing of the whole archive
+        named = _named(root, paths)
+        problems += [
+            Problem(name, 1, 1, "not-article", "rule.not_article", {"path": name})
+            for name in sorted(named)
+            if name.startswith(f"{store.ARTICLES}/")
+            and not name.endswith(".md")
+            and not (name.endswith("/.gitkeep") and _empty(root / name))
+        ]
     return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
 
 
