@@ -219,6 +219,7 @@ class Repository:
 
         ``new`` names paths git does not track yet. Other staged and unstaged changes are left
         as they were. If the commit fails (a hook, a lock), the index is put back as it was.
+        Paths go to git on its standard input, so an import of thousands fits.
         """
         from redaksi.infra import clock
 
@@ -227,33 +228,6 @@ class Repository:
             "GIT_AUTHOR_EMAIL": author.email,
             **clock.git_dates(),
         }
-        if new:
-            self._git("add", "--", *new)
-        try:
-            self._git(
-                "commit",
-                "--only",
-                "--cleanup=whitespace",
-                "--quiet",
-                "-m",
-                message,
-                "--",
-                *paths,
-                env=env,
-            )
-        except RepositoryError as err:
-            if new:
-                self._unstage(new)
-            if err.key == "repo.git_failed" and not _git_message(err.params.get("detail", "")):
-                raise RepositoryError("repo.hook_failed", detail=err.params["detail"]) from None
-            raise
-        return self._git("rev-parse", "HEAD").strip()
-
-    def commit_many(
-        self, paths: Sequence[str], message: str, author: Person, *, new: Sequence[str] = ()
-    ) -> str:
-        """:meth:`commit` for thousands of paths (an import): git reads them on stdin, not argv."""
-        env = {"GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email}
         listed = ("--pathspec-from-file=-", "--pathspec-file-nul")
         if new:
             self._git("add", *listed, stdin="\0".join(new).encode())
@@ -463,10 +437,6 @@ class Repository:
     def signature_ok(self, commit: str) -> bool:
         """Whether ``git verify-commit`` accepts the commit's GPG or SSH signature."""
         return self.run_raw("verify-commit", commit)[0] == 0
-
-    def _unstage(self, paths: Sequence[str]) -> None:
-        # If the index lock is held by someone else, the paths were never staged either.
-        self.run_raw("rm", "--cached", "--quiet", "--", *paths)
 
 
 NEARLY_FULL = 512 * 1024

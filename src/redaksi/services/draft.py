@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,12 +9,13 @@ from pathlib import Path
 
 from redaksi import schema
 from redaksi.config import Newsroom, StaffMember
-from redaksi.core import article, commits, validation, yamlio
+from redaksi.core import article, commits, slugs, validation, yamlio
+from redaksi.core.slugs import slugify
 from redaksi.errors import RefusedError, UsageError
 from redaksi.infra import git, guard, store
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SLUG_LIMIT = 80
+SLUG = slugs.PATTERN
+SLUG_LIMIT = slugs.TITLE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -35,15 +34,7 @@ class DraftRequest:
 
 def suggest_slug(title: str, limit: int = SLUG_LIMIT) -> str:
     """A slug from a title: ASCII, lowercase, hyphens, cut at a word boundary."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or (words[0][:limit] if words else "")
+    return slugify(title, limit)
 
 
 def check_slug(root: Path, slug: str) -> None:

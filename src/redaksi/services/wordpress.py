@@ -233,4 +233,4 @@ def _commit(
         f"Redaksi-Import-Count: {count}\n"
     )
     new = [store.relative(root, p) for p in writer.files]
-    return repo.commit_many(paths, message, author, new=new)
+    return repo.commit(paths, message, author, new=new)

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from redaksi.core.slugs import slugify
 from redaksi.core.wordpress import body as bodies
 from redaksi.core.wordpress.wxr import Channel, Item
 
@@ -127,23 +128,13 @@ def clean_title(raw: str) -> tuple[str, int]:
     return " ".join(kept.split()), removed
 
 
-def slugify(text: str, limit: int = SLUG_LIMIT) -> str:
-    """ASCII letters and digits joined by hyphens, cut at a hyphen; nothing invisible survives."""
-    # Accents come apart (NFKD) and go with everything else not ASCII, so "naïve" stays a word.
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or (words[0][:limit] if words else "")
-
-
 def wanted_slug(post_name: str, title: str, post_id: str) -> str:
     """The slug a post asks for: its ``post_name`` percent-decoded, else its title, else its id."""
-    return slugify(unquote(post_name)) or slugify(title, TITLE_SLUG_LIMIT) or f"post-{post_id}"
+    return (
+        slugify(unquote(post_name), SLUG_LIMIT)
+        or slugify(title, TITLE_SLUG_LIMIT)
+        or f"post-{post_id}"
+    )
 
 
 def moment(value: str, zone: tzinfo, *, utc: bool) -> datetime | None:
