@@ -121,9 +121,11 @@ def load_mapping(text: str) -> CommentedMap:
         if type(err).__name__ == "DuplicateKeyError":
             raise YamlProblem("yaml.duplicate", line, column, detail=err.problem) from None
         raise YamlProblem("yaml.syntax", line, column, detail=err.problem or str(err)) from None
-    except (YAMLError, ValueError, RecursionError) as err:
-        # ruamel raises a plain ValueError for impossible values such as 2024-02-31.
-        raise YamlProblem("yaml.syntax", 0, 0, detail=str(err).splitlines()[0]) from None
+    except (YAMLError, ValueError, RecursionError, LookupError) as err:
+        # ruamel raises a plain ValueError for impossible values such as 2024-02-31, and an
+        # IndexError for some it resolves as numbers but cannot build ("-_").
+        detail = (str(err).splitlines() or [type(err).__name__])[0]
+        raise YamlProblem("yaml.syntax", 0, 0, detail=detail) from None
     if not isinstance(data, CommentedMap):
         raise YamlProblem("yaml.not_mapping", 0, 0)
     return data
