@@ -65,3 +65,12 @@ class RepositoryError(RedaksiError):
 
 class InputError(RefusedError):
     """A file that cannot be read as an article or config: it carries file, line and column."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what had already happened when it came (a catalogue key): exit 130."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params

@@ -1,0 +1,74 @@
+"""Services: moving this clone onto a step the remote has accepted, safe against a kill.
+
+The person's own uncommitted edits to the article travel inside the pushed commit. While the
+clone moves onto it they exist only there and in the journal, which keeps their bytes: if the
+process dies midway, the next command finishes the move or puts the edits back, and says which.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from redaksi.infra import git, guard, remote, store
+
+
+def land(
+    root: Path, repo: git.Repository, target: str, action: str, consumed: dict[str, bytes | None]
+) -> bool:
+    """Move this clone to ``target``; False (and nothing moved) when local work is in the way.
+
+    ``consumed`` holds the person's bytes of files whose edits are already inside ``target``;
+    if the clone cannot move, they are put back as they were.
+    """
+    head = repo.run("rev-parse", "HEAD").strip()
+    if head == target:
+        return True
+    with guard.landing(root, action, head, target, consumed):
+        return _move(root, repo, target, consumed)
+
+
+def _move(root: Path, repo: git.Repository, target: str, consumed: dict[str, bytes | None]) -> bool:
+    for rel in consumed:
+        remote.reset_path(repo, rel)  # the edits are in ``target``: let the checkout bring them
+    if remote.move_to(repo, target):
+        return True
+    for rel, data in consumed.items():
+        store.restore(root / rel, data)
+    return False
+
+
+def recover(root: Path, repo: git.Repository, record: dict[str, Any]) -> guard.Recovery:
+    """Finish a move that a killed command left halfway, as its journal ``record`` tells it."""
+    action, head, target = str(record.get("action")), record.get("head"), record.get("target")
+    files = record.get("files")
+    consumed = {
+        str(k): guard.decode(v) for k, v in (files if isinstance(files, dict) else {}).items()
+    }
+    rel = next(iter(consumed), "")
+    lock = (guard.git_dir(root) / "index.lock").exists()
+    now = repo.run("rev-parse", "HEAD").strip()
+    if not isinstance(head, str) or not isinstance(target, str) or now not in (head, target):
+        key = "guard.left_alone"
+    elif now == target:
+        key = "guard.landed"
+    elif remote.index_matches(repo, head, target):
+        repo.run("update-ref", "-m", "redaksi: finish", "HEAD", target, head)
+        key = "guard.landed"
+    elif not all(_ours(root, repo, path, data, head, target) for path, data in consumed.items()):
+        key = "guard.left_alone"
+    else:
+        key = "guard.landed" if _move(root, repo, target, consumed) else "guard.land_behind"
+    guard.clear(root)
+    return guard.Recovery(key, rel, action, lock)
+
+
+def _ours(
+    root: Path, repo: git.Repository, path: str, before: bytes | None, head: str, target: str
+) -> bool:
+    """Whether the file holds bytes redaksi put there (so they may be replaced)."""
+    current = store.read_bytes(root / path)
+    if current == before:
+        return True
+    made = remote.clean_id(repo, path, current)
+    return made in (remote.blob_id(repo, head, path), remote.blob_id(repo, target, path))
