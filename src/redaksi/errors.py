@@ -11,13 +11,15 @@ from typing import Any
 
 
 class ExitCode(IntEnum):
-    """The five exit codes of the contract (SPEC: Exit codes)."""
+    """The exit codes of the contract (SPEC: Exit codes; and Ctrl-C)."""
 
     OK = 0
     PROBLEMS = 1
     USAGE = 2
     REFUSED = 3
     REPOSITORY = 4
+    INTERRUPTED = 130
+    """Ctrl-C (SPEC: Output and exits), as shells report SIGINT."""
 
 
 class RedaksiError(Exception):
@@ -67,10 +69,7 @@ class InputError(RefusedError):
     """A file that cannot be read as an article or config: it carries file, line and column."""
 
 
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C, with what had already happened when it came (a catalogue key): exit 130."""
+class Interrupted(RedaksiError):
+    """Ctrl-C that came while a step was on its way, saying what had already happened."""
 
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+    exit_code = ExitCode.INTERRUPTED

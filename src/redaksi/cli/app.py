@@ -22,7 +22,7 @@ from redaksi.cli.commands import (
     verify,
 )
 from redaksi.cli.output import Output
-from redaksi.errors import ExitCode, Interrupted, RedaksiError
+from redaksi.errors import ExitCode, RedaksiError
 
 app = typer.Typer(
     name="redaksi",
@@ -72,11 +72,8 @@ def main() -> None:
     except RedaksiError as err:
         _output().error(err)
         sys.exit(err.exit_code)
-    except KeyboardInterrupt as stopped:
-        if isinstance(stopped, Interrupted):
-            _output().say(stopped.key, **stopped.params)
-        else:
-            _output().say("cli.interrupted")
+    except KeyboardInterrupt:
+        _output().say("cli.interrupted")
         sys.exit(130)
     except OSError as err:  # a full disk, a read-only folder, a missing one: said plainly
         if os.environ.get("REDAKSI_DEBUG"):
