@@ -43,13 +43,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- what stops a push before it starts ------------------------------------------------------
     "remote.strangers": (
-        "{count} local commit(s) are not steps you took with redaksi ({why_msg}): {commits}; "
-        "redaksi pushes only your own steps, so nothing was pushed: send those through a pull "
-        "request, or take them off this branch (git rebase -i {upstream}), then try again",
-        "{count} commit lokal bukan langkah yang Anda ambil dengan redaksi ({why_msg}): "
-        "{commits}; redaksi hanya mem-push langkah Anda sendiri, jadi tidak ada yang di-push: "
-        "kirim lewat pull request, atau keluarkan dari branch ini (git rebase -i {upstream}), "
-        "lalu coba lagi",
+        "{count} local commit(s) are not steps you took with redaksi (the first: {why_msg}): "
+        "{commits}; redaksi pushes only your own steps, so nothing was pushed: send those "
+        "through a pull request, or take them off this branch (git rebase -i {upstream}), then "
+        "try again",
+        "{count} commit lokal bukan langkah yang Anda ambil dengan redaksi (yang pertama: "
+        "{why_msg}): {commits}; redaksi hanya mem-push langkah Anda sendiri, jadi tidak ada "
+        "yang di-push: kirim lewat pull request, atau keluarkan dari branch ini "
+        "(git rebase -i {upstream}), lalu coba lagi",
     ),
     "remote.why_hand": ("made by hand, without redaksi", "dibuat manual, tanpa redaksi"),
     "remote.why_other": ("committed by someone else", "di-commit orang lain"),
@@ -122,6 +123,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "were and this clone did not move: commit or stash them, then git pull",
         "{action} yang terputus sudah sampai di remote; suntingan Anda pada {path} kembali "
         "seperti semula dan clone ini tidak bergerak: commit atau stash, lalu git pull",
+    ),
+    "guard.land_stopped": (
+        "the interrupted {action} had reached the remote; this clone did not move because of "
+        "local changes in the way: commit or stash them, then git pull",
+        "{action} yang terputus sudah sampai di remote; clone ini tidak bergerak karena ada "
+        "perubahan lokal yang menghalangi: commit atau stash, lalu git pull",
     ),
     # -- sync ------------------------------------------------------------------------------------
     "sync.replayed": (

@@ -39,8 +39,9 @@ CEILING = 1.0
 """Seconds. After a lost push race the wait doubles from BACKOFF up to CEILING, with full
 jitter; a desk gives up after ATTEMPTS tries or PATIENCE seconds, whichever comes first."""
 LOCK_PATIENCE = 2.0
-"""Seconds a remote branch may stay locked while nobody's push lands before it is called a
-stale lock (a git process that died on the server) rather than a race between desks."""
+LOCK_TRIES = 3
+"""A remote branch found locked LOCK_TRIES times over LOCK_PATIENCE seconds while nobody's push
+lands is a stale lock (a git process that died on the server), not a race between desks."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def push_change(
     try:
         with guard.exclusive(newsroom.root):
             return _push_change(newsroom, repo, rel, build)
+    except KeyboardInterrupt:  # before the push began: nothing left this clone
+        raise Interrupted("cli.interrupted") from None
     except _NotPushed as failed:
         if keep is None:
             raise RepositoryError("remote.not_pushed", **failed.params()) from None
@@ -149,7 +152,7 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
                 step = build(Base(base, newsroom_up, up_rel), source)
                 built[(source, up_rel, raw_config)] = step
         except Moved as moved:
-            if base == upstream_head:
+            if done is None:  # nothing of the person's waits here: follow the remote
                 landing.land(root, repo, base, "pull", {})
             who = _mover(repo, base, article_id)
             raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
@@ -185,12 +188,12 @@ class _Tries:
     """The attempts of one push: bounded in count and time, sleeping between them.
 
     A lost race is retried for up to PATIENCE seconds. A lock on the remote branch while the
-    branch does not move is retried only for LOCK_PATIENCE: then it is a stale lock.
+    branch does not move is retried only LOCK_TRIES times over LOCK_PATIENCE: a stale lock.
     """
 
     def __init__(self) -> None:
         self.deadline = time.monotonic() + PATIENCE
-        self.locked: tuple[float, str] | None = None
+        self.locked: tuple[float, str, int] | None = None  # since when, at which head, how often
         self.failure: remote.PushFailed | None = None
 
     def __iter__(self) -> Iterator[int]:
@@ -212,8 +215,10 @@ class _Tries:
             if failed.kind != "locked":
                 raise _NotPushed(failed.kind, failed.reason) from None
             if self.locked is None or self.locked[1] != seen:
-                self.locked = (time.monotonic(), seen)
-            if time.monotonic() - self.locked[0] > LOCK_PATIENCE:
+                self.locked = (time.monotonic(), seen, 0)
+            since, _, count = self.locked
+            self.locked = (since, seen, count + 1)
+            if count + 1 >= LOCK_TRIES and time.monotonic() - since > LOCK_PATIENCE:
                 raise _NotPushed(failed.kind, failed.reason) from None
             self.failure = failed
             return False
@@ -366,6 +371,8 @@ def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
     try:
         with guard.exclusive(newsroom.root):
             return _sync(newsroom, repo)
+    except KeyboardInterrupt:  # before the push began: nothing left this clone
+        raise Interrupted("cli.interrupted") from None
     except _NotPushed as failed:
         raise RepositoryError("remote.not_pushed", **failed.params()) from None
 

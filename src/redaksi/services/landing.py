@@ -58,7 +58,8 @@ def recover(root: Path, repo: git.Repository, record: dict[str, Any]) -> guard.R
     elif not all(_ours(root, repo, path, data, head, target) for path, data in consumed.items()):
         key = "guard.left_alone"
     else:
-        key = "guard.landed" if _move(root, repo, target, consumed) else "guard.land_behind"
+        moved = _move(root, repo, target, consumed)
+        key = "guard.landed" if moved else "guard.land_behind" if consumed else "guard.land_stopped"
     guard.clear(root)
     return guard.Recovery(key, rel, action, lock)
 

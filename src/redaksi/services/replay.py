@@ -73,18 +73,18 @@ def pending(
         return []
     fork = remote.fork_point(repo, up, head)
     own = {c.sha for c in remote.local_commits(repo, fork, head)} if fork else None
-    strangers: dict[str, list[remote.LocalCommit]] = {}
-    for commit in found:
-        why = _stranger(repo, commit, me, own)
-        if why:
-            strangers.setdefault(why, []).append(commit)
-    for why, listed in strangers.items():
-        named = ", ".join(f"{c.sha[:7]} '{c.subject}'" for c in listed[:LISTED])
-        if len(listed) > LISTED:
-            named += f" (+{len(listed) - LISTED})"
+    strangers = [(c, why) for c in found if (why := _stranger(repo, c, me, own))]
+    if strangers:
+        named = ", ".join(f"{c.sha[:7]} '{c.subject}'" for c, _ in strangers[:LISTED])
+        if len(strangers) > LISTED:
+            named += f" (+{len(strangers) - LISTED})"
         where = f"{up.remote}/{up.branch}" if up.named else up.tracking
         raise RepositoryError(
-            "remote.strangers", why_msg=why, commits=named, count=len(listed), upstream=where
+            "remote.strangers",
+            why_msg=strangers[0][1],
+            commits=named,
+            count=len(strangers),
+            upstream=where,
         )
     return found
 
