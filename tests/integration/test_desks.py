@@ -281,8 +281,12 @@ def test_autocrlf_pushes_what_git_would_commit(hub: Path, clone: Clone) -> None:
     assert "\r" not in on_remote(hub, desk, "satu")
     assert git(hub, "diff", "--stat", "main~1", "main").count("\n") == 2  # a few lines, not all
     assert status(desk) == ""
+    path = article(desk, "satu")
+    path.write_bytes(path.read_bytes().replace(b"Write the story here.", b"Sumber: BPBD."))
     assert run(desk, "reject", "satu", "--note", "Sekali lagi.", "--push").returncode == 0
-    assert "\r" not in on_remote(hub, desk, "satu") and status(desk) == ""
+    text = on_remote(hub, desk, "satu")
+    assert "Sumber: BPBD." in text and "\r" not in text and status(desk) == ""
+    assert b"Sumber: BPBD. (*)\r\n" in path.read_bytes()
 
 
 # -- item 10: moved or deleted upstream ---------------------------------------------------------

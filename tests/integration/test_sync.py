@@ -196,3 +196,35 @@ def test_offline_body_edits_survive_a_replay_onto_a_changed_article(
     assert _corrections(text, "Tanggal diperbaiki.") == 1
     assert text.index("Tanggal diperbaiki.") < text.index("Jabatan diperbaiki.")
     assert run(desk, "verify", "--base", "main~2", "--head", "origin/main").returncode == 0
+
+
+def test_a_schedule_is_redone_with_its_own_time_on_a_changed_article(
+    hub: Path, clone: Clone
+) -> None:
+    """Replay reads any action's options back from the article: here ``publish --at``."""
+    from datetime import UTC, datetime
+
+    from redaksi import config
+    from redaksi.core import workflow
+    from redaksi.infra import git as repository
+    from redaksi.services import transition
+
+    editor, chief = clone("probolinggo", MS), clone("jakarta", KEYRA)
+    assert run(editor, "approve", "satu", "--push").returncode == 0
+    git(chief, "pull", "-q")
+    newsroom = config.load(chief)
+    at = "2026-12-01T06:00:00+07:00"
+    with repository.Repository(chief) as repo:  # offline, through the service itself
+        transition.transition(
+            newsroom, repo, "satu", "schedule", workflow.Options(at=at), datetime.now(UTC)
+        )
+    path = article(editor, "satu")
+    path.write_text(path.read_text().replace("Write the story here.", "Disunting redaktur."))
+    git(editor, "commit", "-qam", "sunting")
+    git(editor, "push", "-q")
+    result = run(chief, "sync")
+    assert result.returncode == 0, result.stderr
+    text = on_remote(hub, chief, "satu")
+    assert "status: scheduled" in text and f"publish_at: {at}" in text
+    assert "Disunting redaktur." in text
+    assert remote_log(hub)[0] == "Keyra|schedule: Satu"

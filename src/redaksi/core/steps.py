@@ -59,7 +59,10 @@ def in_scope(action: str, changes: Iterable[tuple[str, str | None, str | None]])
 
 
 def options_from(action: str, front: Mapping[str, Any], note: str | None) -> workflow.Options:
-    """The options a step was taken with, read back from the article it produced."""
+    """The options a step was taken with, read back from the article it produced.
+
+    A new option of a new action is read back here too (one line), so ``sync`` can redo it.
+    """
     corrections = front.get("corrections") or [{}]
     last = corrections[-1] if isinstance(corrections[-1], Mapping) else {}
     retraction = front.get("retraction") if action == "retract" else None
@@ -69,7 +72,14 @@ def options_from(action: str, front: Mapping[str, Any], note: str | None) -> wor
         str(last.get("type", "ralat")),
         retraction.get("ground"),
         retraction.get("reason"),
+        at=_text(front.get("publish_at")) if action == "schedule" else None,
+        until=_text(front.get("embargo_until")) if action == "embargo" else None,
+        public_title=_text(retraction.get("public_title")),
     )
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value else None
 
 
 def step_time(front: Mapping[str, Any], action: str) -> str | None:

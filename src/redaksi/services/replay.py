@@ -249,8 +249,6 @@ def _step(
         who = remote.last_touch(repo, ctx.since, base, path)
         return Dropped(commit.sha, commit.subject, "sync.dropped_deleted", {"by": str(who or "?")})
     current = repo.blob(base, up_path)
-    if before is None or mine is None or current is None:
-        raise RepositoryError("remote.replay_conflict", commit=commit.sha[:7], file=path)
     front = _front(mine)
     when = datetime.fromisoformat(steps.step_time(front, action) or commit.date)
     options = steps.options_from(action, front, note)
@@ -259,11 +257,19 @@ def _step(
         if member is None:
             raise RefusedError("staff.unknown", email=commit.author.email)
         actor = workflow.Actor(member.name, member.email, member.roles)
+        if mine is None and current == before:  # a deletion (discard) upstream has not touched
+            four_eyes = workflow.Options(four_eyes=ctx.newsroom.four_eyes)
+            workflow.authorize(_front(before), workflow.TRANSITIONS[action], actor, four_eyes)
+            return up_path, None, commit.message
+        if before is None or mine is None or current is None:
+            raise RepositoryError("remote.replay_conflict", commit=commit.sha[:7], file=path)
         expected = local.plan(ctx.newsroom, actor, path, before.decode(), action, options, when)
         if current == before:
             return up_path, mine, commit.message
         redo = local.plan(ctx.newsroom, actor, up_path, current.decode(), action, options, when)
     except RedaksiError as err:
+        if isinstance(err, RepositoryError):
+            raise
         if err.key == "workflow.wrong_state":
             mover = _mover(repo, base, trailers.get("Redaksi-Article", ""))
             status = str(_front(current).get("status", "?"))
