@@ -149,6 +149,31 @@ def test_a_kill_while_the_clone_moves_loses_no_edit(
     assert status(desk) == "" and not (desk / JOURNAL).exists()
 
 
+def test_a_kill_while_a_refused_step_is_kept_here_loses_no_edit(
+    hub: Path, clone: Clone, tmp_path: Path
+) -> None:
+    """Issue 17 item 3, as reported: refused by the remote, then killed before the step landed."""
+    desk = clone("probolinggo", MS)
+    server_hook(hub, "pre-receive", "echo 'protected' >&2\nexit 1")
+    path = article(desk, "satu")
+    edited = path.read_text().replace("Write the story here.", "Angka korban: 12.")
+    path.write_text(edited)
+    marker = tmp_path / "committing"
+    hook = desk / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f"#!/bin/sh\ntouch '{marker}'\nsleep 60\n")
+    hook.chmod(0o755)
+    proc = spawn(desk, "approve", "satu", "--push")
+    wait_for(marker)  # refused upstream; now committing here, the article already rewritten
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    hook.unlink()
+    (desk / ".git" / "index.lock").unlink(missing_ok=True)  # git was killed mid-commit
+    result = run(desk, "list")
+    assert "never committed; the article is back as it was before" in result.stderr
+    assert path.read_text() == edited
+    assert git(desk, "log", "-1", "--format=%s").strip() != "approve: Satu"
+
+
 def test_a_failed_step_leaves_no_journal_behind(newsroom: Path) -> None:
     """Issue 18: a journal left behind made the next command 'repair' a step that never ran."""
     drafted = run(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
