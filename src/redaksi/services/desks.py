@@ -16,9 +16,7 @@ article as upstream has it) plus, optionally, a :data:`Keep` (commit it here ins
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,20 +26,9 @@ from redaksi import config
 from redaksi.config import Newsroom
 from redaksi.core import article, workflow
 from redaksi.errors import Interrupted, RedaksiError, RefusedError, RepositoryError
-from redaksi.infra import git, guard, remote, store
-from redaksi.services import landing, replay
+from redaksi.infra import git, guard, plumbing, remote, store
+from redaksi.services import attempts, landing, replay
 from redaksi.services import transition as local
-
-ATTEMPTS = 40
-PATIENCE = 10.0
-BACKOFF = 0.05
-CEILING = 1.0
-"""Seconds. After a lost push race the wait doubles from BACKOFF up to CEILING, with full
-jitter; a desk gives up after ATTEMPTS tries or PATIENCE seconds, whichever comes first."""
-LOCK_PATIENCE = 2.0
-LOCK_TRIES = 3
-"""A remote branch found locked LOCK_TRIES times over LOCK_PATIENCE seconds while nobody's push
-lands is a stale lock (a git process that died on the server), not a race between desks."""
 
 
 @dataclass(frozen=True)
@@ -80,16 +67,6 @@ class Moved(Exception):
         self.status = status
 
 
-class _NotPushed(Exception):
-    def __init__(self, kind: str, reason: str) -> None:
-        super().__init__(reason)
-        self.kind = kind
-        self.reason = reason
-
-    def params(self) -> dict[str, Any]:
-        return {"why_msg": f"remote.why_{self.kind}", "reason": self.reason}
-
-
 @dataclass
 class Landing:
     """What a push or sync did: the commit now on the remote, and what became of each step."""
@@ -113,7 +90,7 @@ def push_change(
             return _push_change(newsroom, repo, rel, build)
     except KeyboardInterrupt:  # before the push began: nothing left this clone
         raise Interrupted("cli.interrupted") from None
-    except _NotPushed as failed:
+    except attempts.NotPushed as failed:
         if keep is None:
             raise RepositoryError("remote.not_pushed", **failed.params()) from None
         try:
@@ -131,16 +108,16 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
     me = repo.identity().email
     head = repo.run("rev-parse", "HEAD").strip()
     local_bytes = store.read_bytes(root / rel)
-    head_id = remote.blob_id(repo, head, rel)
-    edited = remote.clean_id(repo, rel, local_bytes) != head_id
+    head_id = plumbing.blob_id(repo, head, rel)
+    edited = plumbing.clean_id(repo, rel, local_bytes) != head_id
     article_id = _article_id(local_bytes) or _article_id(repo.blob(head, rel))
     built: dict[tuple[bytes | None, str, bytes | None], Built] = {}
-    tries = _Tries()
+    tries = attempts.Attempts()
     for _ in tries:
         upstream_head = _fetch(repo, up)
         base, done = _replayed(newsroom, repo, up, upstream_head, head, me)
         up_rel = _follow(repo, base, rel, article_id, head_id)
-        if edited and remote.blob_id(repo, base, up_rel) != head_id:
+        if edited and plumbing.blob_id(repo, base, up_rel) != head_id:
             who = _mover(repo, base, article_id)
             raise RepositoryError("remote.article_conflict", file=rel, who=who)
         source = local_bytes if edited else repo.blob(base, up_rel)
@@ -157,7 +134,7 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
             who = _mover(repo, base, article_id)
             raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
         sign = _signing(repo, newsroom_up)
-        commit = remote.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
+        commit = plumbing.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
         if not tries.push(repo, up, commit, upstream_head):
             continue
         with guard.interrupt_deferred() as stopped:
@@ -181,55 +158,7 @@ def _fetch(repo: git.Repository, up: remote.Upstream) -> str:
     try:
         return remote.fetch(repo, up)
     except remote.PushFailed as failed:
-        raise _NotPushed(failed.kind, failed.reason) from None
-
-
-class _Tries:
-    """The attempts of one push: bounded in count and time, sleeping between them.
-
-    A lost race is retried for up to PATIENCE seconds. A lock on the remote branch while the
-    branch does not move is retried only LOCK_TRIES times over LOCK_PATIENCE: a stale lock.
-    """
-
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + PATIENCE
-        self.locked: tuple[float, str, int] | None = None  # since when, at which head, how often
-        self.failure: remote.PushFailed | None = None
-
-    def __iter__(self) -> Iterator[int]:
-        for attempt in range(ATTEMPTS):
-            if attempt:
-                time.sleep(random.uniform(0, min(CEILING, BACKOFF * 2**attempt)))
-                if time.monotonic() > self.deadline:
-                    return
-            yield attempt
-
-    def push(self, repo: git.Repository, up: remote.Upstream, commit: str, seen: str) -> bool:
-        """Push; True when it landed, False to try again. Raises when the remote will not."""
-        try:
-            remote.push(repo, up, commit, seen)
-        except remote.RaceLost:
-            self.locked, self.failure = None, None
-            return False
-        except remote.PushFailed as failed:
-            if failed.kind != "locked":
-                raise _NotPushed(failed.kind, failed.reason) from None
-            if self.locked is None or self.locked[1] != seen:
-                self.locked = (time.monotonic(), seen, 0)
-            since, _, count = self.locked
-            self.locked = (since, seen, count + 1)
-            if count + 1 >= LOCK_TRIES and time.monotonic() - since > LOCK_PATIENCE:
-                raise _NotPushed(failed.kind, failed.reason) from None
-            self.failure = failed
-            return False
-        except KeyboardInterrupt:
-            raise Interrupted("remote.interrupted_push", commit=commit[:7]) from None
-        return True
-
-    def gave_up(self) -> Exception:
-        if self.failure is not None:
-            return _NotPushed(self.failure.kind, self.failure.reason)
-        return RepositoryError("remote.race_lost", seconds=int(PATIENCE))
+        raise attempts.NotPushed(failed.kind, failed.reason) from None
 
 
 def _replayed(
@@ -245,7 +174,7 @@ def _replayed(
     if not found:
         return upstream_head, None
     newsroom_up = _newsroom_at(newsroom, repo.blob(upstream_head, config.CONFIG_FILE))
-    since = remote.merge_base(repo, head, upstream_head)
+    since = plumbing.merge_base(repo, head, upstream_head)
     context = replay.Context(newsroom_up, repo, _signing(repo, newsroom_up), since)
     done = replay.replay(context, upstream_head, found)
     return done.head, done
@@ -260,7 +189,7 @@ def _newsroom_at(newsroom: Newsroom, raw: bytes | None) -> Newsroom:
 
 def _signing(repo: git.Repository, newsroom_up: Newsroom) -> bool:
     """Sign where ``git commit`` would; refuse when the newsroom requires what git won't do."""
-    if remote.signs_by_default(repo):
+    if plumbing.signs_by_default(repo):
         return True
     if newsroom_up.require_signed:
         raise RepositoryError("remote.must_sign")
@@ -269,12 +198,12 @@ def _signing(repo: git.Repository, newsroom_up: Newsroom) -> bool:
 
 def _follow(repo: git.Repository, base: str, rel: str, article_id: str, head_id: str | None) -> str:
     """Where the article is upstream: at ``rel``, or wherever its id went; exit 4 if gone."""
-    if remote.blob_id(repo, base, rel) is not None or head_id is None:
+    if plumbing.blob_id(repo, base, rel) is not None or head_id is None:
         return rel
-    found = remote.find_article(repo, base, article_id)
+    found = plumbing.find_article(repo, base, article_id)
     if found is not None:
         return found
-    who = remote.last_touch(repo, None, base, rel)
+    who = plumbing.last_touch(repo, None, base, rel)
     raise RepositoryError("remote.deleted", file=rel, who=str(who) if who else "?")
 
 
@@ -352,7 +281,7 @@ def push_draft(
 
     def build(base: Base, source: bytes | None) -> Built:
         taken = source is not None or any(
-            p.rsplit("/", 1)[-1] == f"{slug}.md" for p in remote.article_paths(repo, base.commit)
+            p.rsplit("/", 1)[-1] == f"{slug}.md" for p in plumbing.article_paths(repo, base.commit)
         )
         if taken:
             raise RefusedError("draft.slug_taken", slug=slug, path=rel)
@@ -373,14 +302,14 @@ def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
             return _sync(newsroom, repo)
     except KeyboardInterrupt:  # before the push began: nothing left this clone
         raise Interrupted("cli.interrupted") from None
-    except _NotPushed as failed:
+    except attempts.NotPushed as failed:
         raise RepositoryError("remote.not_pushed", **failed.params()) from None
 
 
 def _sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
     up = _ready(repo)
     me = repo.identity().email
-    tries = _Tries()
+    tries = attempts.Attempts()
     for _ in tries:
         upstream_head = _fetch(repo, up)
         head = repo.run("rev-parse", "HEAD").strip()

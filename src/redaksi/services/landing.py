@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from redaksi.infra import git, guard, remote, store
+from redaksi.infra import git, guard, plumbing, store
 
 
 def land(
@@ -30,8 +30,8 @@ def land(
 
 def _move(root: Path, repo: git.Repository, target: str, consumed: dict[str, bytes | None]) -> bool:
     for rel in consumed:
-        remote.reset_path(repo, rel)  # the edits are in ``target``: let the checkout bring them
-    if remote.move_to(repo, target):
+        plumbing.reset_path(repo, rel)  # the edits are in ``target``: let the checkout bring them
+    if plumbing.move_to(repo, target):
         return True
     for rel, data in consumed.items():
         store.restore(root / rel, data)
@@ -52,7 +52,7 @@ def recover(root: Path, repo: git.Repository, record: dict[str, Any]) -> guard.R
         key = "guard.left_alone"
     elif now == target:
         key = "guard.landed"
-    elif remote.index_matches(repo, head, target):
+    elif plumbing.index_matches(repo, head, target):
         repo.run("update-ref", "-m", "redaksi: finish", "HEAD", target, head)
         key = "guard.landed"
     elif not all(_ours(root, repo, path, data, head, target) for path, data in consumed.items()):
@@ -71,5 +71,5 @@ def _ours(
     current = store.read_bytes(root / path)
     if current == before:
         return True
-    made = remote.clean_id(repo, path, current)
-    return made in (remote.blob_id(repo, head, path), remote.blob_id(repo, target, path))
+    made = plumbing.clean_id(repo, path, current)
+    return made in (plumbing.blob_id(repo, head, path), plumbing.blob_id(repo, target, path))

@@ -17,7 +17,7 @@ from datetime import datetime
 from redaksi.config import Newsroom
 from redaksi.core import article, commits, steps, workflow
 from redaksi.errors import RedaksiError, RefusedError, RepositoryError
-from redaksi.infra import git, remote
+from redaksi.infra import git, plumbing, remote
 from redaksi.services import transition as local
 
 LISTED = 5
@@ -125,14 +125,14 @@ def replay(ctx: Context, base: str, pending_steps: list[remote.LocalCommit]) -> 
         if all(repo.blob(done.head, path) == data for path, data in files.items()):
             done.already.append(Replayed(commit.sha, commit.subject))
             continue
-        done.head = remote.commit_files(
+        done.head = plumbing.commit_files(
             repo,
             done.head,
             files,
             message,
             commit.author,
             commit.date,
-            sign=ctx.sign or remote.signed(repo, commit.sha),
+            sign=ctx.sign or plumbing.signed(repo, commit.sha),
         )
         done.replayed.append(Replayed(commit.sha, commit.subject, renamed))
     return done
@@ -188,12 +188,12 @@ def _draft(
         return refused
     folder, name = path.rsplit("/", 1)
     slug = name.removesuffix(".md")
-    paths = remote.article_paths(ctx.repo, base)
+    paths = plumbing.article_paths(ctx.repo, base)
     names = {p.rsplit("/", 1)[-1] for p in paths}
     if name not in names:
         return path, mine, None
     taken = next(p for p in paths if p.rsplit("/", 1)[-1] == name)
-    who = remote.last_touch(ctx.repo, ctx.since, base, taken)
+    who = plumbing.last_touch(ctx.repo, ctx.since, base, taken)
     number = 2
     while f"{slug}-{number}.md" in names:
         number += 1
@@ -243,10 +243,10 @@ def _step(
 ) -> tuple[str, bytes | None, str] | Dropped:
     """One transition of one article, worked out again on the remote's version of it."""
     repo = ctx.repo
-    up_path = path if remote.blob_id(repo, base, path) else None
-    up_path = up_path or remote.find_article(repo, base, trailers.get("Redaksi-Article", ""))
+    up_path = path if plumbing.blob_id(repo, base, path) else None
+    up_path = up_path or plumbing.find_article(repo, base, trailers.get("Redaksi-Article", ""))
     if up_path is None:
-        who = remote.last_touch(repo, ctx.since, base, path)
+        who = plumbing.last_touch(repo, ctx.since, base, path)
         return Dropped(commit.sha, commit.subject, "sync.dropped_deleted", {"by": str(who or "?")})
     current = repo.blob(base, up_path)
     front = _front(mine)
@@ -284,7 +284,7 @@ def _step(
         )
     text = redo.text.encode("utf-8")
     if expected.text.encode("utf-8") != mine:  # the commit carried the person's own edits too
-        merged = remote.merge_text(expected.text.encode("utf-8"), text, mine)
+        merged = plumbing.merge_text(expected.text.encode("utf-8"), text, mine)
         if merged is None:
             raise RepositoryError("remote.replay_conflict", commit=commit.sha[:7], file=path)
         text = merged
