@@ -7,6 +7,8 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import git, snapshot, status
 from tests.integration.conftest import (
     ALI,
@@ -14,6 +16,7 @@ from tests.integration.conftest import (
     MS,
     Clone,
     article,
+    on_remote,
     remote_log,
     run,
     server_hook,
@@ -143,10 +146,38 @@ def test_a_kill_while_the_clone_moves_loses_no_edit(
     assert locked.returncode == 4 and (desk / JOURNAL).exists()
     (desk / ".git" / "index.lock").unlink()
     result = run(desk, "list")
-    assert "had reached the remote; this clone is now on it" in result.stderr
+    assert "the interrupted submit is committed here now" in result.stderr
     assert "Data BPBD: 120 warga." in path.read_text()
     assert git(desk, "rev-parse", "HEAD") == git(hub, "rev-parse", "main")
     assert status(desk) == "" and not (desk / JOURNAL).exists()
+
+
+def _corrections(text: str, note: str) -> int:
+    return sum(1 for line in text.splitlines() if "type: ralat" in line and note in line)
+
+
+@pytest.mark.parametrize("hook", ["pre-receive", "post-receive"])
+def test_a_push_killed_before_or_after_the_remote_took_it_lands_once(
+    hub: Path, clone: Clone, tmp_path: Path, hook: str
+) -> None:
+    """Killed while pushing, the step is committed here at the next command; sync pushes it
+    only if the remote does not have it (pre-receive: it does not; post-receive: it does)."""
+    desk = clone("probolinggo", MS)
+    marker = tmp_path / "pushing"
+    installed = server_hook(hub, hook, f"cat >/dev/null\ntouch '{marker}'\nsleep 60")
+    proc = spawn(desk, "correct", "tiga", "--note", "Ralat jabatan.", "--push")
+    wait_for(marker)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    installed.unlink()
+    result = run(desk, "list")
+    assert "the interrupted correct is committed here now" in result.stderr
+    assert git(desk, "log", "-1", "--format=%s").strip() == "correct: Tiga"
+    synced = run(desk, "sync")
+    assert synced.returncode == 0, synced.stderr
+    assert ("synced: the remote is at" in synced.stderr) == (hook == "pre-receive")
+    assert _corrections(on_remote(hub, desk, "tiga"), "Ralat jabatan.") == 1
+    assert run(desk, "sync").stderr.startswith("nothing to sync")
 
 
 def test_a_kill_while_a_refused_step_is_kept_here_loses_no_edit(

@@ -184,19 +184,20 @@ def clear(root: Path) -> None:
 
 
 @contextlib.contextmanager
-def interrupt_deferred() -> Iterator[list[bool]]:
-    """Hold Ctrl-C back for a short critical section; the flag says whether it came.
+def uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C for a short critical section, in this process and the git it starts.
 
     Moving a clone onto a pushed step takes milliseconds; stopping halfway would leave the
-    index and HEAD apart. Outside the main thread (tests, embedding) nothing is deferred.
+    index and HEAD apart. An ignored SIGINT is inherited by child processes (a Python handler
+    would not be), so git's own work is not cut short either. Outside the main thread (tests,
+    embedding) nothing changes.
     """
-    came: list[bool] = []
     if threading.current_thread() is not threading.main_thread():
-        yield came
+        yield
         return
-    previous = signal.signal(signal.SIGINT, lambda *_: came.append(True))
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        yield came
+        yield
     finally:
         signal.signal(signal.SIGINT, previous)
 

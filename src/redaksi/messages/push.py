@@ -108,27 +108,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dihentikan saat push: remote mungkin sudah menerima langkah Anda; jalankan lagi "
         "redaksi sync: langkah yang sama tidak pernah di-push dua kali",
     ),
-    "remote.interrupted_landed": (
-        "interrupted: the remote already had the step ({commit}) and this clone finished moving "
-        "onto it",
-        "dihentikan: remote sudah menerima langkah ini ({commit}) dan clone ini sudah selesai "
-        "berpindah ke sana",
-    ),
     "guard.landed": (
-        "the interrupted {action} had reached the remote; this clone is now on it",
-        "{action} yang terputus sudah sampai di remote; clone ini kini berada di sana",
+        "the interrupted {action} is committed here now; the remote has it, or 'redaksi sync' "
+        "pushes it (never twice)",
+        "{action} yang terputus kini sudah di-commit di sini; remote sudah memilikinya, atau "
+        "'redaksi sync' akan mem-push-nya (tidak pernah dua kali)",
     ),
     "guard.land_behind": (
-        "the interrupted {action} had reached the remote; your edits to {path} are back as they "
-        "were and this clone did not move: commit or stash them, then git pull",
-        "{action} yang terputus sudah sampai di remote; suntingan Anda pada {path} kembali "
-        "seperti semula dan clone ini tidak bergerak: commit atau stash, lalu git pull",
+        "the interrupted {action} may or may not have reached the remote; your edits to {path} "
+        "are back as they were and this clone did not move: git fetch, then redaksi log, shows "
+        "whether it did",
+        "{action} yang terputus mungkin sudah atau belum sampai di remote; suntingan Anda pada "
+        "{path} kembali seperti semula dan clone ini tidak bergerak: git fetch, lalu redaksi "
+        "log, menunjukkannya",
     ),
     "guard.land_stopped": (
-        "the interrupted {action} had reached the remote; this clone did not move because of "
-        "local changes in the way: commit or stash them, then git pull",
-        "{action} yang terputus sudah sampai di remote; clone ini tidak bergerak karena ada "
-        "perubahan lokal yang menghalangi: commit atau stash, lalu git pull",
+        "the interrupted {action} left this clone where it was because local changes are in "
+        "the way: commit or stash them, then run redaksi sync",
+        "{action} yang terputus membiarkan clone ini di tempatnya karena ada perubahan lokal "
+        "yang menghalangi: commit atau stash, lalu jalankan redaksi sync",
     ),
     # -- sync ------------------------------------------------------------------------------------
     "sync.replayed": (

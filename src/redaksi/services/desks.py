@@ -135,14 +135,14 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
             raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
         sign = _signing(repo, newsroom_up)
         commit = plumbing.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
-        if not tries.push(repo, up, commit, upstream_head):
-            continue
-        with guard.interrupt_deferred() as stopped:
-            behind = not landing.land(
-                root, repo, commit, _action(step.message), {rel: local_bytes} if edited else {}
-            )
-        if stopped:
-            raise Interrupted("remote.interrupted_landed", commit=commit[:7])
+        consumed = {rel: local_bytes} if edited else {}
+        # From here a kill leaves a journal: the next command commits the step here, and sync
+        # pushes it only if the remote does not have it yet (landing.recover).
+        with guard.landing(root, _action(step.message), head, commit, consumed):
+            if not tries.push(repo, up, commit, upstream_head):
+                continue
+            with guard.uninterrupted():  # the remote has it: finish moving this clone onto it
+                behind = not landing.move(root, repo, commit, consumed)
         return Landing(commit, done, behind, step.result)
     raise tries.gave_up()
 
@@ -320,9 +320,7 @@ def _sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
                     continue
             except Interrupted:
                 raise Interrupted("remote.interrupted_sync") from None
-        with guard.interrupt_deferred() as stopped:
+        with guard.uninterrupted():
             behind = not landing.land(newsroom.root, repo, new_head, "sync", {})
-        if stopped:
-            raise Interrupted("remote.interrupted_landed", commit=new_head[:7])
         return Landing(new_head if new_head != upstream_head else None, done, behind)
     raise tries.gave_up()

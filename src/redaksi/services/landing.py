@@ -1,8 +1,10 @@
-"""Services: moving this clone onto a step the remote has accepted, safe against a kill.
+"""Services: moving this clone onto a step pushed to the remote, safe against a kill.
 
-The person's own uncommitted edits to the article travel inside the pushed commit. While the
-clone moves onto it they exist only there and in the journal, which keeps their bytes: if the
-process dies midway, the next command finishes the move or puts the edits back, and says which.
+The person's own uncommitted edits to the article travel inside the pushed commit. From the
+push until the clone has moved onto it, a journal names that commit and keeps their bytes: if
+the process dies, the next command moves the clone onto the step (so it is committed here, and
+``redaksi sync``, which recognises a step already on the remote, pushes it at most once), or,
+when local work is in the way, puts the edits back; and says which.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ def land(
     if head == target:
         return True
     with guard.landing(root, action, head, target, consumed):
-        return _move(root, repo, target, consumed)
+        return move(root, repo, target, consumed)
 
 
-def _move(root: Path, repo: git.Repository, target: str, consumed: dict[str, bytes | None]) -> bool:
+def move(root: Path, repo: git.Repository, target: str, consumed: dict[str, bytes | None]) -> bool:
+    """Move to ``target`` (see :func:`land`), inside a journal the caller keeps."""
     for rel in consumed:
         plumbing.reset_path(repo, rel)  # the edits are in ``target``: let the checkout bring them
     if plumbing.move_to(repo, target):
@@ -58,7 +61,7 @@ def recover(root: Path, repo: git.Repository, record: dict[str, Any]) -> guard.R
     elif not all(_ours(root, repo, path, data, head, target) for path, data in consumed.items()):
         key = "guard.left_alone"
     else:
-        moved = _move(root, repo, target, consumed)
+        moved = move(root, repo, target, consumed)
         key = "guard.landed" if moved else "guard.land_behind" if consumed else "guard.land_stopped"
     guard.clear(root)
     return guard.Recovery(key, rel, action, lock)
