@@ -158,7 +158,7 @@ def main() -> None:
         )
         print(f"  latency median {latencies[len(latencies) // 2]:.2f} s, max {latencies[-1]:.2f} s")
         print(
-            f"  exited 0 but missing on the remote: {len(missing)}; duplicated commits: {duplicates}"
+            f"  exited 0 but missing on the remote: {len(missing)}; steps on the remote twice: {duplicates}"
         )
         failed = [(code, err) for code, _, _, err in steps if code != 0]
         for code, err in failed[:5]:

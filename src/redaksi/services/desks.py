@@ -108,19 +108,20 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
     me = repo.identity().email
     head = repo.run("rev-parse", "HEAD").strip()
     local_bytes = store.read_bytes(root / rel)
-    head_id = plumbing.blob_id(repo, head, rel)
-    edited = plumbing.clean_id(repo, rel, local_bytes) != head_id
-    article_id = _article_id(local_bytes) or _article_id(repo.blob(head, rel))
+    head_bytes = repo.blob(head, rel)
+    edited = plumbing.clean_id(repo, rel, local_bytes) != plumbing.blob_id(repo, head, rel)
+    article_id = _article_id(local_bytes) or _article_id(head_bytes)
+    signs = plumbing.signs_by_default(repo)
     built: dict[tuple[bytes | None, str, bytes | None], Built] = {}
     tries = attempts.Attempts()
-    for _ in tries:
+    for _ in tries:  # between fetch and push, git objects are read in-process: a short window
         upstream_head = _fetch(repo, up)
         base, done = _replayed(newsroom, repo, up, upstream_head, head, me)
-        up_rel = _follow(repo, base, rel, article_id, head_id)
-        if edited and plumbing.blob_id(repo, base, up_rel) != head_id:
+        up_rel, up_bytes = _follow(repo, base, rel, article_id, head_bytes)
+        if edited and up_bytes != head_bytes:
             who = _mover(repo, base, article_id)
             raise RepositoryError("remote.article_conflict", file=rel, who=who)
-        source = local_bytes if edited else repo.blob(base, up_rel)
+        source = local_bytes if edited else up_bytes
         raw_config = repo.blob(base, config.CONFIG_FILE)
         newsroom_up = _newsroom_at(newsroom, raw_config)
         try:
@@ -133,7 +134,7 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
                 landing.land(root, repo, base, "pull", {})
             who = _mover(repo, base, article_id)
             raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
-        sign = _signing(repo, newsroom_up)
+        sign = _signing(signs, newsroom_up)
         commit = plumbing.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
         consumed = {rel: local_bytes} if edited else {}
         # From here a kill leaves a journal: the next command commits the step here, and sync
@@ -175,7 +176,8 @@ def _replayed(
         return upstream_head, None
     newsroom_up = _newsroom_at(newsroom, repo.blob(upstream_head, config.CONFIG_FILE))
     since = plumbing.merge_base(repo, head, upstream_head)
-    context = replay.Context(newsroom_up, repo, _signing(repo, newsroom_up), since)
+    signs = _signing(plumbing.signs_by_default(repo), newsroom_up)
+    context = replay.Context(newsroom_up, repo, signs, since)
     done = replay.replay(context, upstream_head, found)
     return done.head, done
 
@@ -187,22 +189,28 @@ def _newsroom_at(newsroom: Newsroom, raw: bytes | None) -> Newsroom:
     return config.load(newsroom.root, raw.decode("utf-8", "replace"))
 
 
-def _signing(repo: git.Repository, newsroom_up: Newsroom) -> bool:
+def _signing(signs: bool, newsroom_up: Newsroom) -> bool:
     """Sign where ``git commit`` would; refuse when the newsroom requires what git won't do."""
-    if plumbing.signs_by_default(repo):
+    if signs:
         return True
     if newsroom_up.require_signed:
         raise RepositoryError("remote.must_sign")
     return False
 
 
-def _follow(repo: git.Repository, base: str, rel: str, article_id: str, head_id: str | None) -> str:
-    """Where the article is upstream: at ``rel``, or wherever its id went; exit 4 if gone."""
-    if plumbing.blob_id(repo, base, rel) is not None or head_id is None:
-        return rel
-    found = plumbing.find_article(repo, base, article_id)
-    if found is not None:
-        return found
+def _follow(
+    repo: git.Repository, base: str, rel: str, article_id: str, head_bytes: bytes | None
+) -> tuple[str, bytes | None]:
+    """Where the article is upstream, and its bytes there: at ``rel``, or wherever its id went.
+
+    Exit 4, naming who, when the article this clone has is gone upstream.
+    """
+    found = repo.blob(base, rel)
+    if found is not None or head_bytes is None:
+        return rel, found
+    moved = plumbing.find_article(repo, base, article_id)
+    if moved is not None:
+        return moved, repo.blob(base, moved)
     who = plumbing.last_touch(repo, None, base, rel)
     raise RepositoryError("remote.deleted", file=rel, who=str(who) if who else "?")
 
