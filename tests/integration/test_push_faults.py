@@ -118,10 +118,14 @@ def test_ctrl_c_during_the_push_exits_130_and_says_the_remote_may_have_it(
     assert snapshot(desk) == before and git(desk, "rev-parse", "HEAD") == head
 
 
+@pytest.mark.parametrize("meanwhile", [False, True])
 def test_a_kill_while_the_clone_moves_loses_no_edit(
-    hub: Path, clone: Clone, tmp_path: Path
+    hub: Path, clone: Clone, tmp_path: Path, meanwhile: bool
 ) -> None:
-    """Issue 17 item 3: the person's edits were left only inside a dangling commit."""
+    """Issue 17 item 3: the person's edits were left only inside a dangling commit.
+
+    ``meanwhile``: the person committed something else by hand before the next redaksi.
+    """
     desk = clone("lumajang", ALI)
     editor = clone("probolinggo", MS)
     assert run(editor, "reject", "satu", "--note", "Tambah data.", "--push").returncode == 0
@@ -145,6 +149,15 @@ def test_a_kill_while_the_clone_moves_loses_no_edit(
     locked = run(desk, "list")  # git itself was killed holding the index lock
     assert locked.returncode == 4 and (desk / JOURNAL).exists()
     (desk / ".git" / "index.lock").unlink()
+    if meanwhile:
+        (desk / "catatan.txt").write_text("lain\n")
+        git(desk, "add", "catatan.txt")
+        git(desk, "commit", "-qm", "catatan")
+        result = run(desk, "list")
+        saved = next((desk / ".git" / "redaksi" / "kept").iterdir())
+        assert f"saved in {saved.relative_to(desk).as_posix()}" in result.stderr
+        assert "Data BPBD: 120 warga." in saved.read_text()
+        return
     result = run(desk, "list")
     assert "the interrupted submit is committed here now" in result.stderr
     assert "Data BPBD: 120 warga." in path.read_text()

@@ -128,6 +128,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{action} yang terputus membiarkan clone ini di tempatnya karena ada perubahan lokal "
         "yang menghalangi: commit atau stash, lalu jalankan redaksi sync",
     ),
+    "guard.land_saved": (
+        "found an interrupted {action}, but this clone has changed since; nothing was touched, "
+        "and your edits to the article are saved in {path}: compare with git diff --no-index",
+        "ditemukan {action} yang terputus, tetapi clone ini sudah berubah; tidak ada yang "
+        "disentuh, dan suntingan Anda pada artikel disimpan di {path}: bandingkan dengan "
+        "git diff --no-index",
+    ),
+    "guard.land_left": (
+        "found an interrupted {action}, but this clone has changed since; it was left as it is",
+        "ditemukan {action} yang terputus, tetapi clone ini sudah berubah; dibiarkan apa adanya",
+    ),
     # -- sync ------------------------------------------------------------------------------------
     "sync.replayed": (
         "pushed your earlier step: {subject} ({commit})",

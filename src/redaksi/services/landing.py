@@ -52,14 +52,14 @@ def recover(root: Path, repo: git.Repository, record: dict[str, Any]) -> guard.R
     lock = (guard.git_dir(root) / "index.lock").exists()
     now = repo.run("rev-parse", "HEAD").strip()
     if not isinstance(head, str) or not isinstance(target, str) or now not in (head, target):
-        key = "guard.left_alone"
+        key, rel = _left(root, consumed, str(target))
     elif now == target:
         key = "guard.landed"
     elif plumbing.index_matches(repo, head, target):
         repo.run("update-ref", "-m", "redaksi: finish", "HEAD", target, head)
         key = "guard.landed"
     elif not all(_ours(root, repo, path, data, head, target) for path, data in consumed.items()):
-        key = "guard.left_alone"
+        key, rel = _left(root, consumed, target)
     else:
         moved = move(root, repo, target, consumed)
         key = "guard.landed" if moved else "guard.land_behind" if consumed else "guard.land_stopped"
@@ -76,3 +76,19 @@ def _ours(
         return True
     made = plumbing.clean_id(repo, path, current)
     return made in (plumbing.blob_id(repo, head, path), plumbing.blob_id(repo, target, path))
+
+
+def _left(root: Path, consumed: dict[str, bytes | None], target: str) -> tuple[str, str]:
+    """The clone changed since: touch nothing, but keep the person's bytes where they can see.
+
+    Returns the catalogue key and what to name: the copy under ``.git/redaksi/kept/`` when
+    the article no longer holds the person's own bytes, else the article.
+    """
+    for rel, data in consumed.items():
+        if data is not None and store.read_bytes(root / rel) != data:
+            folder = guard.git_dir(root) / "redaksi" / "kept"
+            folder.mkdir(parents=True, exist_ok=True)
+            copy = folder / f"{Path(rel).name}.{target[:7]}"
+            copy.write_bytes(data)
+            return "guard.land_saved", store.relative(root, copy)
+    return "guard.land_left", next(iter(consumed), "")
