@@ -33,8 +33,10 @@ def test_offline_steps_are_kept_then_synced(hub: Path, clone: Clone, tmp_path: P
     offline = run(desk, "sync")
     assert offline.returncode == 4 and "cannot reach the remote" in offline.stderr
     git(desk, "remote", "set-url", "origin", str(hub))
+    kept = git(desk, "rev-parse", "HEAD")
     synced = run(desk, "sync")
     assert synced.returncode == 0, synced.stderr
+    assert git(hub, "rev-parse", "main") == kept  # nothing changed upstream: the same commit
     assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
     assert status(desk) == "" and git(desk, "rev-parse", "HEAD") == git(hub, "rev-parse", "main")
     assert run(desk, "sync").stderr.startswith("nothing to sync")
@@ -85,8 +87,9 @@ def test_a_correction_lands_once_however_often_sync_runs(hub: Path, clone: Clone
 def test_a_sync_killed_after_the_push_is_not_pushed_again(
     hub: Path, clone: Clone, tmp_path: Path
 ) -> None:
-    desk = clone("lapangan", MS)
+    desk, other = clone("lapangan", MS), clone("surabaya", DEWI)
     assert run(desk, "correct", "tiga", "--note", "Ralat nama.").returncode == 0
+    assert run(other, "approve", "satu", "--push").returncode == 0  # so sync rebuilds the step
     marker = tmp_path / "received"
     hook = server_hook(hub, "post-receive", f"cat >/dev/null\ntouch '{marker}'\nsleep 60")
     proc = spawn(desk, "sync")

@@ -125,17 +125,35 @@ def replay(ctx: Context, base: str, pending_steps: list[remote.LocalCommit]) -> 
         if all(repo.blob(done.head, path) == data for path, data in files.items()):
             done.already.append(Replayed(commit.sha, commit.subject))
             continue
-        done.head = plumbing.commit_files(
-            repo,
-            done.head,
-            files,
-            message,
-            commit.author,
-            commit.date,
-            sign=ctx.sign or plumbing.signed(repo, commit.sha),
-        )
+        if _unchanged(repo, done.head, commit, files, message):
+            done.head = commit.sha  # nothing to redo: the person's own commit, signature and all
+        else:
+            done.head = plumbing.commit_files(
+                repo,
+                done.head,
+                files,
+                message,
+                commit.author,
+                commit.date,
+                sign=ctx.sign or plumbing.signed(repo, commit.sha),
+            )
         done.replayed.append(Replayed(commit.sha, commit.subject, renamed))
     return done
+
+
+def _unchanged(
+    repo: git.Repository,
+    base: str,
+    commit: remote.LocalCommit,
+    files: dict[str, bytes | None],
+    message: str,
+) -> bool:
+    """Whether ``commit`` already is its own replay on ``base`` (its parent, the same files)."""
+    return (
+        commit.parents == (base,)
+        and message == commit.message
+        and all(repo.blob(commit.sha, path) == data for path, data in files.items())
+    )
 
 
 Outcome = tuple[dict[str, bytes | None], str, tuple[str, str, str] | None] | Dropped
