@@ -231,3 +231,31 @@ def test_a_schedule_is_redone_with_its_own_time_on_a_changed_article(
     assert "status: scheduled" in text and f"publish_at: {at}" in text
     assert "Disunting redaktur." in text
     assert remote_log(hub)[0] == "Keyra|schedule: Satu"
+
+
+def test_an_offline_release_is_replayed_in_the_schedulers_name(hub: Path, clone: Clone) -> None:
+    """release: the author is the publisher who scheduled it; whoever ran it is the committer."""
+    editor, chief = clone("probolinggo", MS), clone("jakarta", KEYRA)
+    cron = clone("ci", ("CI Bot", "ci@kabar.test"))  # not on staff: release needs no role
+    assert run(editor, "approve", "satu", "--push").returncode == 0
+    git(chief, "pull", "-q")
+    scheduled = run(
+        chief,
+        "publish",
+        "satu",
+        "--at",
+        "2026-01-02T06:00:00+07:00",
+        "--push",
+        REDAKSI_NOW="2026-01-01T06:00:00+07:00",
+    )
+    assert scheduled.returncode == 0, scheduled.stderr
+    git(cron, "pull", "-q")
+    released = run(cron, "release", REDAKSI_NOW="2026-01-03T06:00:00+07:00")  # offline
+    assert released.returncode == 0, released.stderr
+    assert run(editor, "approve", "dua", "--push").returncode == 0
+    result = run(cron, "sync", REDAKSI_NOW="2026-01-03T06:05:00+07:00")
+    assert result.returncode == 0, result.stderr
+    top = git(hub, "log", "-1", "--format=%an|%cn|%s%n%b", "main")
+    assert top.startswith("Keyra|CI Bot|release: Satu")
+    assert "Redaksi-Released-By: CI Bot <ci@kabar.test>" in top
+    assert "status: published" in on_remote(hub, cron, "satu")

@@ -64,7 +64,7 @@ class LocalCommit:
     author: Person
     date: str
     epoch: int
-    committer_email: str
+    committer: Person
     message: str
 
     @property
@@ -184,15 +184,15 @@ def _status_of(porcelain: str, target: str) -> str | None:
 
 def local_commits(repo: Repository, base: str, head: str) -> list[LocalCommit]:
     """The commits of ``base..head`` on the first-parent line, oldest first."""
-    fields = "%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%at%x1f%ce%x1f%B%x1e"
+    fields = "%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%at%x1f%cn%x1f%ce%x1f%B%x1e"
     out = repo.run(
         "log", "--first-parent", "--reverse", f"--format={fields}", f"{base}..{head}", "--"
     )
     found = []
     for record in out.split("\x1e"):
         parts = record.strip("\n").split("\x1f")
-        if len(parts) == 8:
-            sha, parents, name, email, date, epoch, committer, message = parts
+        if len(parts) == 9:
+            sha, parents, name, email, date, epoch, c_name, c_email, message = parts
             found.append(
                 LocalCommit(
                     sha,
@@ -200,7 +200,7 @@ def local_commits(repo: Repository, base: str, head: str) -> list[LocalCommit]:
                     Person(name, email),
                     date,
                     int(epoch),
-                    committer,
+                    Person(c_name, c_email),
                     message,
                 )
             )

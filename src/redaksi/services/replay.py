@@ -100,7 +100,7 @@ def _stranger(
     action = commits.parse(commit.message)[2].get("Redaksi-Action")
     if not action:
         return "remote.why_hand"
-    if commit.committer_email.strip().casefold() != me.strip().casefold():
+    if commit.committer.email.strip().casefold() != me.strip().casefold():
         return "remote.why_other"
     if not steps.in_scope(action, repo.changes(commit.parents[0], commit.sha)):
         return "remote.why_scope"
@@ -270,11 +270,8 @@ def _step(
     front = _front(mine)
     when = datetime.fromisoformat(steps.step_time(front, action) or commit.date)
     options = steps.options_from(action, front, note)
-    member = ctx.newsroom.member(commit.author.email)
     try:
-        if member is None:
-            raise RefusedError("staff.unknown", email=commit.author.email)
-        actor = workflow.Actor(member.name, member.email, member.roles)
+        actor = _actor(ctx, commit, action)
         if mine is None and current == before:  # a deletion (discard) upstream has not touched
             four_eyes = workflow.Options(four_eyes=ctx.newsroom.four_eyes)
             workflow.authorize(_front(before), workflow.TRANSITIONS[action], actor, four_eyes)
@@ -307,6 +304,16 @@ def _step(
             raise RepositoryError("remote.replay_conflict", commit=commit.sha[:7], file=path)
         text = merged
     return up_path, text, steps.keep_trailers(redo.message, commit.message)
+
+
+def _actor(ctx: Context, commit: remote.LocalCommit, action: str) -> workflow.Actor:
+    """Who took the step, as the remote's staff list has them (release: whoever ran it)."""
+    if workflow.TRANSITIONS[action].anyone:  # the author is the scheduler; the runner acted
+        return workflow.Actor(commit.committer.name, commit.committer.email, frozenset())
+    member = ctx.newsroom.member(commit.author.email)
+    if member is None:
+        raise RefusedError("staff.unknown", email=commit.author.email)
+    return workflow.Actor(member.name, member.email, member.roles)
 
 
 def _front(data: bytes | None) -> dict[str, object]:
