@@ -5,7 +5,9 @@
 Serves a bare newsroom with ``git daemon`` on 127.0.0.1, clones it once per desk, then every
 desk runs ``approve``, ``reject --note``, ``submit``... with ``--push`` on its own article, all
 desks at once. Reports transitions per second, and checks that every transition that exited 0
-is on the remote exactly once.
+is on the remote, and that no step is there twice (by its key: who, when, what, which article,
+which note: what ``sync`` itself uses). With ``--sync``, every desk then takes one more step
+offline and all of them run ``redaksi sync`` at once, twice.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import STATES, build
+
+from redaksi.core import steps
 
 REDAKSI = str(Path(sys.executable).with_name("redaksi"))
 
@@ -60,12 +64,40 @@ def desk(folder: Path, slug: str, rounds: int) -> list[tuple[int, str, float, st
     return steps
 
 
+def duplicated_steps(hub: Path) -> int:
+    """How many steps the remote holds more than once, by the key ``sync`` recognises them by."""
+    out = git(hub, "log", "--format=%ae%x1f%at%x1f%B%x1e", "main")
+    keys = []
+    for record in out.split("\x1e"):
+        parts = record.strip("\n").split("\x1f")
+        if len(parts) == 3 and (key := steps.key(parts[0], int(parts[1]), parts[2])):
+            keys.append(key)
+    return len(keys) - len(set(keys))
+
+
+def offline_then_sync(folders: list[tuple[Path, str]]) -> list[tuple[int, str, float, str]]:
+    """One offline step per desk, then every desk syncs at once, twice over."""
+    for folder, slug in folders:
+        subprocess.run([REDAKSI, "approve", slug, "--no-input"], cwd=folder, capture_output=True)
+
+    def sync(folder: Path) -> tuple[int, str, float, str]:
+        started = time.perf_counter()
+        done = subprocess.run([REDAKSI, "sync"], cwd=folder, capture_output=True, text=True)
+        return done.returncode, done.stdout.strip(), time.perf_counter() - started, done.stderr
+
+    with ThreadPoolExecutor(max_workers=len(folders)) as pool:
+        first = list(pool.map(sync, [f for f, _ in folders]))
+        second = list(pool.map(sync, [f for f, _ in folders]))
+    return first + second
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sync", action="store_true", help="then an offline step and sync")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -108,6 +140,7 @@ def main() -> None:
             with ThreadPoolExecutor(max_workers=len(folders)) as pool:
                 results = list(pool.map(lambda fs: desk(fs[0], fs[1], args.rounds), folders))
             elapsed = time.perf_counter() - started
+            synced = offline_then_sync(folders) if args.sync else []
         finally:
             daemon.terminate()
             daemon.wait()
@@ -115,8 +148,7 @@ def main() -> None:
         ok = [commit for code, commit, _, _ in steps if code == 0]
         on_remote = git(hub, "rev-list", "main").split()
         missing = [c for c in ok if c not in on_remote]
-        subjects = git(hub, "log", "--format=%H", "main").split()
-        duplicates = len(subjects) - len(set(subjects))
+        duplicates = duplicated_steps(hub)
         latencies = sorted(seconds for _, _, seconds, _ in steps)
         print(
             f"{len(folders)} desks x {args.rounds} transitions, all at once, over git daemon on 127.0.0.1"
@@ -126,12 +158,22 @@ def main() -> None:
         )
         print(f"  latency median {latencies[len(latencies) // 2]:.2f} s, max {latencies[-1]:.2f} s")
         print(
-            f"  exited 0 but missing on the remote: {len(missing)}; duplicated commits: {duplicates}"
+            f"  exited 0 but missing on the remote: {len(missing)}; steps on the remote twice: {duplicates}"
         )
         failed = [(code, err) for code, _, _, err in steps if code != 0]
         for code, err in failed[:5]:
             print(f"  exit {code}: {err.splitlines()[-1] if err else ''}")
         print(f"  failed: {len(failed)}")
+        if synced:
+            codes = sorted({code for code, _, _, _ in synced})
+            slowest = max(seconds for _, _, seconds, _ in synced)
+            pushed = [c for code, c, _, _ in synced if code == 0 and c]
+            lost = [c for c in pushed if c not in git(hub, "rev-list", "main").split()]
+            print(
+                f"  then {len(folders)} offline steps, every desk syncing at once, twice: exit codes"
+                f" {codes}, slowest {slowest:.2f} s, pushed commits missing on the remote"
+                f" {len(lost)}; steps on the remote twice: {duplicated_steps(hub)}"
+            )
 
 
 if __name__ == "__main__":

@@ -11,13 +11,15 @@ from typing import Any
 
 
 class ExitCode(IntEnum):
-    """The five exit codes of the contract (SPEC: Exit codes)."""
+    """The exit codes of the contract (SPEC: Exit codes; and Ctrl-C)."""
 
     OK = 0
     PROBLEMS = 1
     USAGE = 2
     REFUSED = 3
     REPOSITORY = 4
+    INTERRUPTED = 130
+    """Ctrl-C (SPEC: Output and exits), as shells report SIGINT."""
 
 
 class RedaksiError(Exception):
@@ -65,3 +67,9 @@ class RepositoryError(RedaksiError):
 
 class InputError(RefusedError):
     """A file that cannot be read as an article or config: it carries file, line and column."""
+
+
+class Interrupted(RedaksiError):
+    """Ctrl-C that came while a step was on its way, saying what had already happened."""
+
+    exit_code = ExitCode.INTERRUPTED

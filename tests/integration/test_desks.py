@@ -1,67 +1,25 @@
-"""Many desks, one remote: --push, sync and races against real remotes (bare repo, git daemon)."""
+"""Many desks, one remote: ``--push`` against real remotes (bare repositories, git daemon)."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import STAFF_YAML, git, redaksi_bin, snapshot, status
-
-ALI = ("Ali Ya'lu", "ali@kabar.test")
-MS = ("Mohammad S", "ms@kabar.test")
-DEWI = ("Dewi", "dewi@kabar.test")
-CONFIG = STAFF_YAML + "  - {name: Dewi, email: dewi@kabar.test, roles: [editor]}\n"
-
-Clone = Callable[[str, tuple[str, str]], Path]
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Path:
-    """A bare remote holding a newsroom with one submitted article, 'satu'."""
-    bare = tmp_path / "hub.git"
-    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
-    seed = tmp_path / "seed"
-    git(tmp_path, "clone", "-q", str(bare), str(seed))
-    git(seed, "config", "user.name", ALI[0])
-    git(seed, "config", "user.email", ALI[1])
-    (seed / "redaksi.yaml").write_text(CONFIG)
-    (seed / "articles").mkdir()
-    (seed / "articles" / ".gitkeep").write_text("")
-    git(seed, "add", "-A")
-    git(seed, "commit", "-qm", "newsroom")
-    run(seed, "draft", "--no-input", "--title", "Satu", "--category", "Hukum")
-    run(seed, "draft", "--no-input", "--title", "Dua", "--category", "Hukum")
-    run(seed, "submit", "satu")
-    run(seed, "submit", "dua")
-    git(seed, "push", "-q", "origin", "main")
-    return bare
-
-
-@pytest.fixture
-def clone(hub: Path, tmp_path: Path) -> Clone:
-    def make(name: str, who: tuple[str, str]) -> Path:
-        path = tmp_path / name
-        git(tmp_path, "clone", "-q", str(hub), str(path))
-        git(path, "config", "user.name", who[0])
-        git(path, "config", "user.email", who[1])
-        return path
-
-    return make
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [redaksi_bin(), *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-
-
-def remote_log(hub: Path) -> list[str]:
-    return git(hub, "log", "--format=%an|%s", "main").splitlines()
+from tests.conftest import git, snapshot, status
+from tests.integration.conftest import (
+    ALI,
+    DEWI,
+    KEYRA,
+    MS,
+    Clone,
+    Hold,
+    act_as,
+    article,
+    on_remote,
+    remote_log,
+    run,
+    spawn,
+)
 
 
 def clean_on_upstream(path: Path) -> bool:
@@ -88,133 +46,75 @@ def test_the_second_editor_is_told_who_won_and_left_clean(hub: Path, clone: Clon
     assert "Mohammad S <ms@kabar.test> already moved this article to 'edit'" in result.stderr
     assert git(hub, "rev-parse", "main") == before
     assert clean_on_upstream(second)
-    assert (
-        "editor: {name: Mohammad S"
-        in (second / next(second.glob("articles/*/*/satu.md")).relative_to(second)).read_text()
-    )
+    assert "editor: {name: Mohammad S" in article(second, "satu").read_text()
 
 
-def test_two_clones_approving_at_once_land_exactly_one(hub: Path, clone: Clone) -> None:
-    desks = [clone("probolinggo", MS), clone("surabaya", DEWI)]
-    procs = [
-        subprocess.Popen(
-            [redaksi_bin(), "approve", "satu", "--push"],
-            cwd=d,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for d in desks
-    ]
-    codes = sorted(p.wait(timeout=60) for p in procs)
-    assert codes == [0, 4]
-    approvals = [line for line in remote_log(hub) if "approve: Satu" in line]
-    assert len(approvals) == 1
-    for desk in desks:
-        git(desk, "fetch", "-q")
-        assert status(desk) == ""
+def test_a_state_that_was_already_wrong_is_refused_not_reported_as_moved(
+    hub: Path, clone: Clone
+) -> None:
+    desk = clone("jakarta", KEYRA)
+    before = git(hub, "rev-parse", "main")
+    result = run(desk, "publish", "satu", "--push")
+    assert result.returncode == 3
+    assert "cannot publish an article in 'review'" in result.stderr
+    assert "moved" not in result.stderr
+    assert git(hub, "rev-parse", "main") == before
 
 
-def test_desks_on_different_articles_both_land(hub: Path, clone: Clone) -> None:
-    desks = [clone("probolinggo", MS), clone("surabaya", DEWI)]
-    procs = [
-        subprocess.Popen(
-            [redaksi_bin(), "approve", slug, "--push"],
-            cwd=d,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for d, slug in zip(desks, ["satu", "dua"], strict=True)
-    ]
-    assert [p.wait(timeout=60) for p in procs] == [0, 0]
-    subjects = [line.split("|")[1] for line in remote_log(hub)[:2]]
-    assert sorted(subjects) == ["approve: Dua", "approve: Satu"]
+def test_two_editors_racing_on_one_story_land_exactly_one(
+    hub: Path, clone: Clone, hold: Hold
+) -> None:
+    first, second = clone("probolinggo", MS), clone("surabaya", DEWI)
+    held = spawn(first, "approve", "satu", "--push")
+    hold.wait()  # the first push is on the remote, not yet landed
+    won = run(second, "approve", "satu", "--push")
+    hold.release()
+    _, err = held.communicate(timeout=60)
+    assert won.returncode == 0, won.stderr
+    assert held.returncode == 4 and "Dewi <dewi@kabar.test> already moved" in err
+    assert [line for line in remote_log(hub) if "approve: Satu" in line] == ["Dewi|approve: Satu"]
+    assert clean_on_upstream(first)
 
 
-def test_body_edits_travel_and_other_work_stays(hub: Path, clone: Clone, tmp_path: Path) -> None:
-    reporter = clone("lumajang", ALI)
-    run(reporter, "reject", "x")  # no-op: keeps the clone honest about unknown articles
-    editor = clone("probolinggo", MS)
+def test_a_lost_race_on_another_story_is_redone_and_lands(
+    hub: Path, clone: Clone, hold: Hold
+) -> None:
+    first, second = clone("probolinggo", MS), clone("surabaya", DEWI)
+    held = spawn(first, "approve", "satu", "--push")
+    hold.wait()
+    assert run(second, "approve", "dua", "--push").returncode == 0
+    hold.release()
+    out, err = held.communicate(timeout=60)
+    assert held.returncode == 0, err
+    assert [line.split("|")[1] for line in remote_log(hub)[:2]] == ["approve: Satu", "approve: Dua"]
+    assert out.strip() == git(hub, "rev-parse", "main").strip()
+    assert clean_on_upstream(first)
+
+
+def test_body_edits_travel_and_other_work_stays(hub: Path, clone: Clone) -> None:
+    editor, reporter = clone("probolinggo", MS), clone("lumajang", ALI)
     assert run(editor, "reject", "satu", "--note", "Tambah data.", "--push").returncode == 0
     git(reporter, "pull", "-q")
-    path = next(reporter.glob("articles/*/*/satu.md"))
+    path = article(reporter, "satu")
     path.write_text(path.read_text().replace("Write the story here.", "Data BPBD ditambahkan."))
     (reporter / "catatan.txt").write_text("pribadi\n")
     (reporter / "staged.txt").write_text("staged\n")
     git(reporter, "add", "staged.txt")
     result = run(reporter, "submit", "satu", "--push")
     assert result.returncode == 0, result.stderr
-    assert "Data BPBD ditambahkan." in git(
-        hub, "show", f"main:{path.relative_to(reporter).as_posix()}"
-    )
+    assert "Data BPBD ditambahkan." in on_remote(hub, reporter, "satu")
     assert status(reporter) == "A  staged.txt\n?? catatan.txt\n"
 
 
 def test_local_edits_to_an_article_that_moved_upstream_are_kept(hub: Path, clone: Clone) -> None:
     reporter, editor = clone("lumajang", ALI), clone("probolinggo", MS)
     assert run(editor, "approve", "satu", "--push").returncode == 0
-    path = next(reporter.glob("articles/*/*/satu.md"))
+    path = article(reporter, "satu")
     path.write_text(path.read_text() + "Paragraf baru.\n")
     before, remote_before = snapshot(reporter), git(hub, "rev-parse", "main")
     result = run(reporter, "submit", "satu", "--push")
     assert result.returncode == 4 and "your edits are kept" in result.stderr
     assert snapshot(reporter) == before and git(hub, "rev-parse", "main") == remote_before
-
-
-def test_offline_steps_are_kept_then_synced(hub: Path, clone: Clone, tmp_path: Path) -> None:
-    desk = clone("lapangan", MS)
-    git(desk, "remote", "set-url", "origin", str(tmp_path / "nowhere.git"))
-    result = run(desk, "approve", "satu", "--push")
-    assert result.returncode == 4 and "redaksi sync" in result.stderr
-    assert git(desk, "log", "-1", "--format=%s").strip() == "approve: Satu"
-    offline = run(desk, "sync")
-    assert offline.returncode == 4 and "cannot reach the remote" in offline.stderr
-    git(desk, "remote", "set-url", "origin", str(hub))
-    synced = run(desk, "sync")
-    assert synced.returncode == 0, synced.stderr
-    assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
-    assert clean_on_upstream(desk)
-    assert run(desk, "sync").stderr.startswith("nothing to sync")
-
-
-def test_sync_drops_a_step_another_desk_overtook_and_pushes_the_rest(
-    hub: Path, clone: Clone
-) -> None:
-    offline, online = clone("lapangan", MS), clone("surabaya", DEWI)
-    assert run(offline, "approve", "satu").returncode == 0  # committed locally, not pushed
-    assert run(offline, "approve", "dua").returncode == 0
-    (offline / "catatan.txt").write_text("tetap di sini\n")
-    assert run(online, "approve", "satu", "--push").returncode == 0
-    result = run(offline, "sync")
-    assert result.returncode == 0, result.stderr
-    assert (
-        "dropped approve: Satu" in result.stderr
-        and "Dewi <dewi@kabar.test> already moved the article to 'edit'" in result.stderr
-    )
-    log = remote_log(hub)
-    assert log[:2] == ["Mohammad S|approve: Dua", "Dewi|approve: Satu"]
-    assert status(offline) == "?? catatan.txt\n"
-    assert git(offline, "rev-parse", "HEAD") == git(hub, "rev-parse", "main")
-
-
-def test_a_server_side_hook_refusal_keeps_the_step_for_sync(hub: Path, clone: Clone) -> None:
-    hook = hub / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\necho 'branch main is protected: open a pull request' >&2\nexit 1\n")
-    hook.chmod(0o755)
-    desk = clone("probolinggo", MS)
-    before = git(hub, "rev-parse", "main")
-    result = run(desk, "approve", "satu", "--push")
-    assert result.returncode == 4
-    assert (
-        "branch main is protected: open a pull request" in result.stderr
-        and "redaksi sync" in result.stderr
-    )
-    assert git(hub, "rev-parse", "main") == before
-    assert git(desk, "log", "-1", "--format=%s").strip() == "approve: Satu" and status(desk) == ""
-    hook.unlink()
-    assert run(desk, "sync").returncode == 0
-    assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
 
 
 def test_push_true_in_the_config_is_the_default(hub: Path, clone: Clone) -> None:
@@ -236,50 +136,9 @@ def test_no_upstream_and_a_detached_head_say_what_to_do(newsroom: Path) -> None:
     assert result.returncode == 4 and "detached" in result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def daemon(hub: Path) -> Iterator[Callable[[bool], str]]:
-    """git daemon serving the hub on 127.0.0.1, started and stopped by the test."""
-    started: list[subprocess.Popen[bytes]] = []
-
-    def serve(writable: bool) -> str:
-        port = _free_port()
-        args = [
-            "git",
-            "daemon",
-            "--reuseaddr",
-            "--export-all",
-            f"--base-path={hub.parent}",
-            "--listen=127.0.0.1",
-            f"--port={port}",
-        ]
-        if writable:
-            args.append("--enable=receive-pack")
-        started.append(
-            subprocess.Popen(
-                [*args, str(hub.parent)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    return f"git://127.0.0.1:{port}/{hub.name}"
-            time.sleep(0.05)
-        raise AssertionError("git daemon did not start")
-
-    yield serve
-    for proc in started:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def test_over_git_daemon_and_a_daemon_that_refuses_pushes(hub: Path, clone: Clone, daemon) -> None:
+def test_over_git_daemon_and_a_daemon_that_refuses_pushes(
+    hub: Path, clone: Clone, daemon: Callable[[bool], str]
+) -> None:
     desk = clone("probolinggo", MS)
     git(desk, "remote", "set-url", "origin", daemon(True))
     result = run(desk, "approve", "satu", "--push")
@@ -288,13 +147,178 @@ def test_over_git_daemon_and_a_daemon_that_refuses_pushes(hub: Path, clone: Clon
     git(desk, "remote", "set-url", "origin", daemon(False))
     refused = run(desk, "approve", "dua", "--push")
     assert refused.returncode == 4
-    assert "refused the push" in refused.stderr and "redaksi sync" in refused.stderr
+    assert "the remote refused the push" in refused.stderr and "redaksi sync" in refused.stderr
     assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
+    assert git(desk, "log", "-1", "--format=%s").strip() == "approve: Dua"
 
 
 def test_a_draft_can_be_pushed_too(hub: Path, clone: Clone) -> None:
     desk = clone("lumajang", ALI)
-    result = run(desk, "draft", "--no-input", "--title", "Tiga", "--category", "Hukum", "--push")
+    result = run(desk, "draft", "--no-input", "--title", "Empat", "--category", "Hukum", "--push")
     assert result.returncode == 0, result.stderr
-    assert remote_log(hub)[0] == "Ali Ya'lu|draft: Tiga"
+    assert remote_log(hub)[0] == "Ali Ya'lu|draft: Empat"
     assert clean_on_upstream(desk) and (desk / result.stdout.strip()).exists()
+
+
+def test_a_draft_whose_slug_was_taken_upstream_is_refused(hub: Path, clone: Clone) -> None:
+    first, second = clone("lumajang", ALI), clone("jember", ALI)
+    drafted = run(first, "draft", "--no-input", "--title", "Lima", "--category", "Hukum", "--push")
+    assert drafted.returncode == 0, drafted.stderr
+    (first / "articles" / "2024" / "01").mkdir(parents=True)
+    git(first, "mv", drafted.stdout.strip(), "articles/2024/01/lima.md")  # another month's folder
+    git(first, "commit", "-qm", "arsip")
+    git(first, "push", "-q")
+    before = git(hub, "rev-parse", "main")
+    result = run(second, "draft", "--no-input", "--title", "Lima", "--category", "Hukum", "--push")
+    assert result.returncode == 3 and "lima" in result.stderr
+    assert git(hub, "rev-parse", "main") == before and status(second) == ""
+
+
+# -- issue 17, item 4: only the person's own steps are pushed ---------------------------------
+
+
+def test_a_hand_edit_never_rides_along_with_a_step(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    published = article(desk, "tiga")
+    published.write_text(published.read_text().replace("(*)", "Tambahan diam-diam. (*)"))
+    git(desk, "commit", "-qam", "perbaiki sedikit")
+    sha = git(desk, "rev-parse", "--short", "HEAD").strip()
+    before, remote_before = snapshot(desk), git(hub, "rev-parse", "main")
+    result = run(desk, "approve", "satu", "--push")
+    assert result.returncode == 4
+    assert f"{sha} 'perbaiki sedikit'" in result.stderr and "made by hand" in result.stderr
+    assert git(hub, "rev-parse", "main") == remote_before
+    assert snapshot(desk) == before and git(desk, "rev-parse", "--short", "HEAD").strip() == sha
+
+
+def test_someone_elses_unpushed_commits_are_listed_not_pushed(hub: Path, clone: Clone) -> None:
+    other, desk = clone("surabaya", DEWI), clone("probolinggo", MS)
+    assert run(other, "approve", "satu").returncode == 0  # committed there, never pushed
+    git(desk, "pull", "-q", "--no-rebase", str(other), "main")
+    remote_before = git(hub, "rev-parse", "main")
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 4 and "committed by someone else" in result.stderr
+    assert git(hub, "rev-parse", "main") == remote_before
+
+
+def test_steps_the_remote_dropped_are_not_recreated(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    assert run(desk, "approve", "satu", "--push").returncode == 0
+    git(hub, "update-ref", "refs/heads/main", "main~1")  # someone force-pushed it away
+    dropped = git(hub, "rev-parse", "main")
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 4 and "no longer has them" in result.stderr
+    assert git(hub, "rev-parse", "main") == dropped
+
+
+def test_own_offline_steps_go_first_and_are_named(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    assert run(desk, "approve", "satu").returncode == 0  # offline, committed here
+    offline = git(desk, "rev-parse", "--short", "HEAD").strip()
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 0, result.stderr
+    assert f"pushed your earlier step: approve: Satu ({offline})" in result.stderr
+    assert [line.split("|")[1] for line in remote_log(hub)[:2]] == ["approve: Dua", "approve: Satu"]
+    assert clean_on_upstream(desk)
+
+
+# -- item 5: roles come from the remote's committed redaksi.yaml -------------------------------
+
+
+def test_an_editor_demoted_upstream_cannot_push_an_approval(hub: Path, clone: Clone) -> None:
+    chief, desk = clone("jakarta", KEYRA), clone("surabaya", DEWI)
+    config = chief / "redaksi.yaml"
+    config.write_text(
+        config.read_text().replace(
+            "dewi@kabar.test, roles: [editor]", "dewi@kabar.test, roles: [reporter]"
+        )
+    )
+    git(chief, "commit", "-qam", "Dewi kembali meliput")
+    git(chief, "push", "-q")
+    before = git(hub, "rev-parse", "main")
+    result = run(desk, "approve", "satu", "--push")  # her clone still says editor
+    assert result.returncode == 3 and "Dewi <dewi@kabar.test> is not an editor" in result.stderr
+    assert git(hub, "rev-parse", "main") == before
+
+
+# -- item 7: URL upstreams, and no credentials in any message ----------------------------------
+
+
+def test_an_upstream_given_as_a_url_works(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    git(desk, "remote", "remove", "origin")
+    git(desk, "push", "-q", "-u", hub.as_uri(), "main")
+    result = run(desk, "approve", "satu", "--push")
+    assert result.returncode == 0, result.stderr
+    assert remote_log(hub)[0] == "Mohammad S|approve: Satu"
+    assert run(desk, "sync").returncode == 0
+
+
+def test_a_password_in_the_remote_url_is_never_printed(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    git(desk, "remote", "set-url", "origin", "https://ms:s3cr3t-token@127.0.0.1:9/hub.git")
+    for args in (["approve", "satu", "--push"], ["sync"]):
+        result = run(desk, *args)
+        assert result.returncode == 4, result.stderr
+        assert "s3cr3t" not in result.stderr + result.stdout
+    git(desk, "config", "branch.main.remote", "https://ms:s3cr3t-token@127.0.0.1:9/hub.git")
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 4 and "s3cr3t" not in result.stderr + result.stdout
+
+
+# -- item 8: core.autocrlf ---------------------------------------------------------------------
+
+
+def test_autocrlf_pushes_what_git_would_commit(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    git(desk, "config", "core.autocrlf", "true")
+    git(desk, "rm", "-q", "--cached", "-r", ".")
+    git(desk, "reset", "-q", "--hard")  # the working tree as Git for Windows writes it
+    assert b"\r\n" in article(desk, "satu").read_bytes()
+    result = run(desk, "approve", "satu", "--push")
+    assert result.returncode == 0, result.stderr
+    assert "did not move" not in result.stderr
+    assert "\r" not in on_remote(hub, desk, "satu")
+    assert git(hub, "diff", "--stat", "main~1", "main").count("\n") == 2  # a few lines, not all
+    assert status(desk) == ""
+    path = article(desk, "satu")
+    path.write_bytes(path.read_bytes().replace(b"Write the story here.", b"Sumber: BPBD."))
+    assert run(desk, "reject", "satu", "--note", "Sekali lagi.", "--push").returncode == 0
+    text = on_remote(hub, desk, "satu")
+    assert "Sumber: BPBD." in text and "\r" not in text and status(desk) == ""
+    assert b"Sumber: BPBD. (*)\r\n" in path.read_bytes()
+
+
+# -- item 10: moved or deleted upstream ---------------------------------------------------------
+
+
+def test_a_push_on_an_article_deleted_upstream_names_who(hub: Path, clone: Clone) -> None:
+    reporter, desk = clone("lumajang", ALI), clone("probolinggo", MS)
+    git(reporter, "rm", "-q", str(article(reporter, "dua").relative_to(reporter)))
+    git(reporter, "commit", "-qm", "hapus dua")
+    git(reporter, "push", "-q")
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 4
+    assert "Ali Ya'lu <ali@kabar.test> deleted or moved it" in result.stderr
+
+
+def test_a_push_follows_an_article_moved_upstream(hub: Path, clone: Clone) -> None:
+    reporter, desk = clone("lumajang", ALI), clone("probolinggo", MS)
+    old = article(reporter, "dua").relative_to(reporter)
+    (reporter / "articles" / "2024" / "12").mkdir(parents=True)
+    git(reporter, "mv", str(old), "articles/2024/12/dua.md")
+    git(reporter, "commit", "-qm", "pindah folder")
+    git(reporter, "push", "-q")
+    result = run(desk, "approve", "dua", "--push")
+    assert result.returncode == 0, result.stderr
+    assert "status: edit" in git(hub, "show", "main:articles/2024/12/dua.md")
+    assert clean_on_upstream(desk) and article(desk, "dua").parent.name == "12"
+
+
+def test_a_second_step_is_not_confused_by_an_actor_switch(hub: Path, clone: Clone) -> None:
+    desk = clone("probolinggo", MS)
+    assert run(desk, "approve", "satu", "--push").returncode == 0
+    act_as(desk, KEYRA)
+    result = run(desk, "publish", "satu", "--push")
+    assert result.returncode == 0, result.stderr
+    assert remote_log(hub)[:2] == ["Keyra|publish: Satu", "Mohammad S|approve: Satu"]

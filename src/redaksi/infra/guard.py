@@ -4,7 +4,8 @@ The lock is an advisory ``flock`` on ``.git/redaksi.lock``: the kernel drops it 
 process dies, so a killed redaksi never leaves a stale lock behind. The journal
 (``.git/redaksi-journal.json``) is written before an article is replaced and removed after its
 commit; if it is still there, the last command was killed midway and :func:`recover` puts the
-article back to one whole state and says which.
+article back to one whole state and says which. A pushed step keeps a journal of its own kind
+(``land``) while the clone moves onto it, holding the person's bytes until the move is done.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import fcntl
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from redaksi.errors import RepositoryError
 from redaksi.infra import store
@@ -66,23 +70,19 @@ def _digest(data: bytes | None) -> str | None:
     return hashlib.sha256(data).hexdigest() if data is not None else None
 
 
-@contextlib.contextmanager
-def journal(
-    root: Path, rel: str, action: str, before: bytes | None, after: bytes | None
-) -> Iterator[None]:
-    """Record an article change for the duration of the block (write, then commit).
+def encode(data: bytes | None) -> str | None:
+    """Bytes as a journal keeps them."""
+    return base64.b64encode(data).decode() if data is not None else None
 
-    The record goes before anything is touched (a full disk stops the command there). It is
-    removed when the block ends with the article whole: committed, or back as it was. If the
-    block fails and the article is neither, the record stays for the next command to repair.
-    """
+
+def decode(text: Any) -> bytes | None:
+    return base64.b64decode(text) if isinstance(text, str) else None
+
+
+@contextlib.contextmanager
+def _kept(root: Path, record: dict[str, Any], whole: Callable[[], bool]) -> Iterator[None]:
+    """Keep ``record`` as the journal for the block; a failed block keeps it unless ``whole``."""
     path = git_dir(root) / JOURNAL
-    record = {
-        "path": rel,
-        "action": action,
-        "before": base64.b64encode(before).decode() if before is not None else None,
-        "after": _digest(after),
-    }
     temp = path.with_suffix(".tmp")
     try:
         temp.write_text(json.dumps(record), encoding="utf-8")
@@ -94,10 +94,25 @@ def journal(
     try:
         yield
     except BaseException:
-        if store.read_bytes(root / rel) == before:
+        if whole():
             path.unlink(missing_ok=True)
         raise
     path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def journal(
+    root: Path, rel: str, action: str, before: bytes | None, after: bytes | None
+) -> Iterator[None]:
+    """Record an article change for the duration of the block (write, then commit).
+
+    The record goes before anything is touched (a full disk stops the command there). It is
+    removed when the block ends with the article whole: committed, or back as it was. If the
+    block fails and the article is neither, the record stays for the next command to repair.
+    """
+    record = {"path": rel, "action": action, "before": encode(before), "after": _digest(after)}
+    with _kept(root, record, lambda: store.read_bytes(root / rel) == before):
+        yield
 
 
 @contextlib.contextmanager
@@ -126,6 +141,67 @@ def replacing(
             store.forget(kept)
 
 
+@contextlib.contextmanager
+def landing(
+    root: Path, action: str, head: str, target: str, consumed: dict[str, bytes | None]
+) -> Iterator[None]:
+    """Record, for the duration of the block, that this clone moves from ``head`` to ``target``.
+
+    ``consumed`` holds the person's own bytes of the files whose edits travel in ``target``;
+    a failed block keeps the record unless every one of them is back as it was.
+    """
+    record = {
+        "kind": "land",
+        "action": action,
+        "head": head,
+        "target": target,
+        "path": next(iter(consumed), None),
+        "files": {path: encode(data) for path, data in consumed.items()},
+    }
+
+    def whole() -> bool:
+        return all(store.read_bytes(root / rel) == data for rel, data in consumed.items())
+
+    with _kept(root, record, whole):
+        yield
+
+
+def pending(root: Path) -> dict[str, Any] | None:
+    """The journal a killed command left, if any (cheap: one small file read)."""
+    path = git_dir(root) / JOURNAL
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        path.unlink(missing_ok=True)
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def clear(root: Path) -> None:
+    (git_dir(root) / JOURNAL).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C for a short critical section, in this process and the git it starts.
+
+    Moving a clone onto a pushed step takes milliseconds; stopping halfway would leave the
+    index and HEAD apart. An ignored SIGINT is inherited by child processes (a Python handler
+    would not be), so git's own work is not cut short either. Outside the main thread (tests,
+    embedding) nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @dataclass(frozen=True)
 class Recovery:
     """What :func:`recover` found and did, as a catalogue key and its parameters."""
@@ -136,23 +212,15 @@ class Recovery:
     lock: bool
 
 
-def recover(root: Path, committed: bytes | None) -> Recovery | None:
-    """Finish the story of a killed command, if there is one.
+def recover(root: Path, record: dict[str, Any], committed: bytes | None) -> Recovery:
+    """Finish the story of a killed transition, as its journal ``record`` tells it.
 
     ``committed`` is the article as HEAD has it (read by the caller, who knows git). The
     article ends fully before or fully after the step: after if the commit was made, before
     otherwise. Nothing a person changed since is overwritten.
     """
-    path = git_dir(root) / JOURNAL
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        path.unlink(missing_ok=True)
-        return None
     rel, action = str(record.get("path")), str(record.get("action"))
-    before = base64.b64decode(record["before"]) if record.get("before") is not None else None
+    before = decode(record.get("before"))
     current = store.read_bytes(root / rel)
     lock = (git_dir(root) / "index.lock").exists()
     if _digest(committed) == record.get("after"):
@@ -164,13 +232,5 @@ def recover(root: Path, committed: bytes | None) -> Recovery | None:
         key = "guard.nothing"
     else:
         key = "guard.left_alone"
-    path.unlink(missing_ok=True)
+    clear(root)
     return Recovery(key, rel, action, lock)
-
-
-def pending_path(root: Path) -> str | None:
-    """The article a journal names, if a journal is there (cheap: one small file read)."""
-    try:
-        return str(json.loads((git_dir(root) / JOURNAL).read_text(encoding="utf-8")).get("path"))
-    except (OSError, ValueError):
-        return None

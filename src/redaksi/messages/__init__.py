@@ -22,6 +22,7 @@ AREAS = (
     "checks",
     "workflow",
     "remote",
+    "push",
     "cli",
     "ci",
     "importing",
@@ -68,8 +69,9 @@ def render(key: str, language: str, params: Mapping[str, Any] | None = None) -> 
     plain = {name: value for name, value in (params or {}).items() if not name.endswith("_msg")}
     values = dict(plain)
     for name, value in (params or {}).items():
-        if name.endswith("_msg") and isinstance(value, str):
-            values[name] = render(value, language, plain)
+        if name.endswith("_msg") and isinstance(value, str):  # nested: each level drops its own
+            rest = {k: v for k, v in (params or {}).items() if k != name}
+            values[name] = render(value, language, rest)
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

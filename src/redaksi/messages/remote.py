@@ -20,55 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "artikel berubah di upstream (terakhir oleh {who}) saat Anda menyuntingnya di sini; "
         "suntingan Anda aman: commit, lalu git pull --rebase",
     ),
-    "remote.moved": (
-        "{who} already moved this article to '{status}' upstream; your step no longer applies "
-        "and nothing was pushed; your clone is now up to date",
-        "{who} sudah memindahkan artikel ini ke '{status}' di upstream; langkah Anda tidak "
-        "berlaku lagi dan tidak ada yang di-push; clone Anda kini mutakhir",
-    ),
-    "remote.rejected": (
-        "the remote refused the push: {reason}; the step is committed here and waits for "
-        "'redaksi sync'",
-        "remote menolak push: {reason}; langkah ini sudah di-commit di sini dan menunggu "
-        "'redaksi sync'",
-    ),
-    "remote.rejected_sync": (
-        "the remote refused the push: {reason}; your local commits are unchanged",
-        "remote menolak push: {reason}; commit lokal Anda tidak berubah",
-    ),
-    "remote.race_lost": (
-        "other desks kept pushing first for {seconds} seconds; nothing was lost: run the "
-        "command again",
-        "desk lain terus push lebih dulu selama {seconds} detik; tidak ada yang hilang: "
-        "jalankan perintahnya lagi",
-    ),
-    "remote.unreachable": (
-        "cannot reach the remote: {reason}; nothing was changed",
-        "remote tidak bisa dihubungi: {reason}; tidak ada yang berubah",
-    ),
-    "remote.kept": (
-        "cannot reach the remote ({reason}); the step is committed here ({commit}): run "
-        "'redaksi sync' when you are online",
-        "remote tidak bisa dihubungi ({reason}); langkah ini sudah di-commit di sini "
-        "({commit}): jalankan 'redaksi sync' saat online",
-    ),
-    "remote.replay_merge": (
-        "local commit {commit} is a merge; redaksi sync replays only plain commits: use "
-        "git pull --rebase",
-        "commit lokal {commit} adalah merge; redaksi sync hanya mengulang commit biasa: "
-        "gunakan git pull --rebase",
-    ),
     "remote.replay_conflict": (
         "local commit {commit} changes {file}, which also changed upstream; nothing was changed: "
         "resolve it with git pull --rebase",
         "commit lokal {commit} mengubah {file}, yang juga berubah di upstream; tidak ada yang "
         "berubah: selesaikan dengan git pull --rebase",
-    ),
-    "remote.behind": (
-        "pushed; this clone did not move because of your uncommitted changes: commit or stash "
-        "them, then git pull",
-        "sudah di-push; clone ini tidak bergerak karena ada perubahan yang belum di-commit: "
-        "commit atau stash, lalu git pull",
     ),
     "sync.dropped": (
         "dropped {subject} ({commit}): {by} already moved the article to '{status}'",

@@ -1,170 +1,246 @@
-"""Services: many desks, one remote. ``--push`` transitions and ``redaksi sync``.
+"""Services: many desks, one remote. ``--push`` steps and ``redaksi sync``.
 
-A pushed transition is worked out on the article *as upstream has it* and committed on top of
-the upstream branch with git's plumbing; only when the remote has accepted it does the local
-branch move (``reset --keep``). Another desk winning the push race means: fetch and redo, a
-few times, with jittered backoff. Local commits not yet on the remote (made offline) are
-replayed first; a transition among them that no longer applies is dropped, with a message.
+A pushed step is worked out on the article *as upstream has it*, authorised by upstream's
+committed redaksi.yaml, and committed on top of the upstream branch with git's plumbing
+(signed when git would sign); only once the remote has accepted it does this clone move
+(:mod:`redaksi.services.landing`). Another desk winning the push race means: fetch and redo,
+with jittered backoff. The person's own steps committed offline travel first, each named
+(:mod:`redaksi.services.replay`); anything else on the local branch stops the push.
+
+When the remote cannot take the step (unreachable, refusing, a local pre-push hook, a stale
+lock), the step is committed in this clone instead, for ``redaksi sync`` to push later.
+
+The API is generic: any step on one article is a :data:`Build` (what to write, given the
+article as upstream has it) plus, optionally, a :data:`Keep` (commit it here instead).
 """
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from redaksi import config
 from redaksi.config import Newsroom
-from redaksi.core import article, commits, workflow, yamlio
-from redaksi.errors import RedaksiError, RefusedError, RepositoryError
-from redaksi.infra import git, guard, remote, store
+from redaksi.core import article, workflow
+from redaksi.errors import Interrupted, RedaksiError, RefusedError, RepositoryError
+from redaksi.infra import git, guard, plumbing, remote, store
+from redaksi.services import attempts, landing, replay
 from redaksi.services import transition as local
-
-ATTEMPTS = 40
-PATIENCE = 10.0
-BACKOFF = 0.05
-CEILING = 1.0
-"""Seconds. After a lost push race the wait doubles from BACKOFF up to CEILING, with full
-jitter; a desk gives up after ATTEMPTS tries or PATIENCE seconds, whichever comes first."""
 
 
 @dataclass(frozen=True)
-class Dropped:
-    """A local transition that no longer applies upstream."""
+class Base:
+    """The remote's branch, as one step is worked out on it."""
 
     commit: str
-    subject: str
-    by: str
-    status: str
+    newsroom: Newsroom
+    """As upstream's committed redaksi.yaml has it: roles are authorised from this."""
+    rel: str
+    """Where the article is upstream (followed by its id if it was moved there)."""
 
 
-@dataclass
-class Landing:
-    """What a push or sync did: the commit now on the remote, and what it had to drop."""
+@dataclass(frozen=True)
+class Built:
+    """One step worked out: the files it writes (None deletes one) and its commit."""
 
-    commit: str | None
-    dropped: list[Dropped] = field(default_factory=list)
-    behind: bool = False  # pushed, but local changes kept this clone from moving
+    files: Mapping[str, bytes | None]
+    message: str
+    author: git.Person
     result: Any = None
 
 
-class _Moved(Exception):
+Build = Callable[[Base, bytes | None], Built]
+"""Given the base and the article's bytes there (None: no such file), the step; may raise
+:class:`Moved` when the article is no longer where the step needs it, or any RedaksiError."""
+Keep = Callable[[], str]
+"""Commit the same step in this clone (for ``redaksi sync``); returns the commit id."""
+
+
+class Moved(Exception):
+    """Another desk already moved the article to ``status``: the step no longer applies."""
+
     def __init__(self, status: str) -> None:
         super().__init__(status)
         self.status = status
 
 
-def _status(data: bytes | None) -> str | None:
-    if data is None:
-        return None
+@dataclass
+class Landing:
+    """What a push or sync did: the commit now on the remote, and what became of each step."""
+
+    commit: str | None
+    replay: replay.Replay | None = None
+    behind: bool = False  # on the remote, but local changes kept this clone from moving
+    result: Any = None
+
+
+def push_change(
+    newsroom: Newsroom, repo: git.Repository, rel: str, build: Build, keep: Keep | None = None
+) -> Landing:
+    """Commit one step on article ``rel`` on top of upstream and push it.
+
+    Redone when another desk wins the race. When the remote cannot take it, ``keep`` commits
+    it here and the command says so (exit 4).
+    """
     try:
-        _, front = article.parse(data.decode("utf-8"))
-    except (UnicodeDecodeError, article.FormatProblem):
-        return None
-    return str(front.get("status", "")) or None
-
-
-def _mover(repo: git.Repository, ref: str, data: bytes | None) -> str:
-    try:
-        _, front = article.parse((data or b"").decode("utf-8"))
-    except (UnicodeDecodeError, article.FormatProblem):
-        return "?"
-    found = repo.transitions(str(front.get("id", "")), ref)
-    return f"{found[-1].author.name} <{found[-1].author.email}>" if found else "?"
-
-
-def _attempts() -> Iterator[int]:
-    """Attempt numbers, bounded in count and in time, sleeping between them."""
-    deadline = time.monotonic() + PATIENCE
-    for attempt in range(ATTEMPTS):
-        if attempt:
-            time.sleep(random.uniform(0, min(CEILING, BACKOFF * 2**attempt)))
-            if time.monotonic() > deadline:
-                return
-        yield attempt
-
-
-def _land(
-    repo: git.Repository, target: str, rel: str | None, local_bytes: bytes | None, root: Path
-) -> bool:
-    """Move this clone to ``target``; the article's own local edits are already in it."""
-    if rel is not None:
-        head_bytes = repo.blob("HEAD", rel)
-        repo.run_raw("reset", "--quiet", "--", rel)  # unstage: the edits travel in ``target``
-        store.restore(root / rel, head_bytes)
-    if remote.move_to(repo, target):
-        return True
-    if rel is not None:
-        store.restore(root / rel, local_bytes)  # could not move: put the person's bytes back
-    return False
-
-
-Build = Callable[[bytes | None, str], tuple[bytes, str, git.Person, Any]]
-"""Given the article's bytes to start from (None: no such file) and the base commit, return
-the new bytes, the commit message, the author and a result for the caller."""
-
-
-def push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build) -> Landing:
-    """Commit one article change on top of upstream and push it, redoing it if a desk wins."""
-    with guard.exclusive(newsroom.root):
-        return _push_change(newsroom, repo, rel, build)
+        with guard.exclusive(newsroom.root):
+            return _push_change(newsroom, repo, rel, build)
+    except KeyboardInterrupt:  # before the push began: nothing left this clone
+        raise Interrupted("cli.interrupted") from None
+    except attempts.NotPushed as failed:
+        if keep is None:
+            raise RepositoryError("remote.not_pushed", **failed.params()) from None
+        try:
+            commit = keep()
+        except RedaksiError as err:
+            raise RepositoryError(
+                "remote.not_kept", **failed.params(), detail_msg=err.key, **err.params
+            ) from None
+        raise RepositoryError("remote.kept", **failed.params(), commit=commit[:7]) from None
 
 
 def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Build) -> Landing:
     root = newsroom.root
-    up = remote.upstream(repo)
-    if (state := remote.busy(repo)) is not None:
-        raise RepositoryError("remote.busy", state=state)
+    up = _ready(repo)
+    me = repo.identity().email
     head = repo.run("rev-parse", "HEAD").strip()
     local_bytes = store.read_bytes(root / rel)
     head_bytes = repo.blob(head, rel)
-    edited = local_bytes != head_bytes
-    built: dict[bytes | None, tuple[bytes, str, git.Person, Any]] = {}
-    for _ in _attempts():
-        try:
-            upstream_head = remote.fetch(repo, up)
-        except remote.RemoteFailed as err:
-            raise _offline(err.reason) from None
-        base, dropped = replay(
-            newsroom, repo, upstream_head, remote.pending(repo, upstream_head, head)
-        )
-        up_bytes = repo.blob(base, rel)
+    edited = plumbing.clean_id(repo, rel, local_bytes) != plumbing.blob_id(repo, head, rel)
+    article_id = _article_id(local_bytes) or _article_id(head_bytes)
+    signs = plumbing.signs_by_default(repo)
+    built: dict[tuple[bytes | None, str, bytes | None], Built] = {}
+    tries = attempts.Attempts()
+    for _ in tries:  # between fetch and push, git objects are read in-process: a short window
+        upstream_head = _fetch(repo, up)
+        base, done = _replayed(newsroom, repo, up, upstream_head, head, me)
+        up_rel, up_bytes = _follow(repo, base, rel, article_id, head_bytes)
         if edited and up_bytes != head_bytes:
-            raise RepositoryError(
-                "remote.article_conflict", file=rel, who=_mover(repo, base, up_bytes)
-            )
-        source = local_bytes if up_bytes == head_bytes else up_bytes
+            who = _mover(repo, base, article_id)
+            raise RepositoryError("remote.article_conflict", file=rel, who=who)
+        source = local_bytes if edited else up_bytes
+        raw_config = repo.blob(base, config.CONFIG_FILE)
+        newsroom_up = _newsroom_at(newsroom, raw_config)
         try:
-            if source not in built:  # a lost race over other articles leaves this one as it was
-                built[source] = build(source, base)
-            new_bytes, message, author, result = built[source]
-        except _Moved as moved:
-            _land(repo, base, rel if edited else None, local_bytes, root)
-            raise RepositoryError(
-                "remote.moved", file=rel, who=_mover(repo, base, up_bytes), status=moved.status
-            ) from None
-        commit = remote.commit_files(repo, base, {rel: new_bytes}, message, author)
-        try:
-            remote.push(repo, up, commit, upstream_head)
-        except remote.RaceLost:
-            continue
-        except remote.RemoteFailed as err:
-            _land(
-                repo, commit, rel if edited or local_bytes is not None else None, local_bytes, root
-            )
-            raise RepositoryError("remote.rejected", reason=err.reason) from None
-        behind = not _land(
-            repo, commit, rel if local_bytes is not None else None, local_bytes, root
-        )
-        return Landing(commit, dropped, behind, result)
-    raise RepositoryError("remote.race_lost", seconds=int(PATIENCE))
+            step = built.get((source, up_rel, raw_config))
+            if step is None:  # a lost race over other articles leaves this one as it was
+                step = build(Base(base, newsroom_up, up_rel), source)
+                built[(source, up_rel, raw_config)] = step
+        except Moved as moved:
+            if done is None:  # nothing of the person's waits here: follow the remote
+                landing.land(root, repo, base, "pull", {})
+            who = _mover(repo, base, article_id)
+            raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
+        sign = _signing(signs, newsroom_up)
+        commit = plumbing.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
+        consumed = {rel: local_bytes} if edited else {}
+        # From here a kill leaves a journal: the next command commits the step here, and sync
+        # pushes it only if the remote does not have it yet (landing.recover).
+        with guard.landing(root, _action(step.message), head, commit, consumed):
+            if not tries.push(repo, up, commit, upstream_head):
+                continue
+            with guard.uninterrupted():  # the remote has it: finish moving this clone onto it
+                behind = not landing.move(root, repo, commit, consumed)
+        return Landing(commit, done, behind, step.result)
+    raise tries.gave_up()
 
 
-def _offline(reason: str) -> RepositoryError:
-    return RepositoryError("remote.unreachable", reason=reason)
+def _ready(repo: git.Repository) -> remote.Upstream:
+    up = remote.upstream(repo)
+    if (state := remote.busy(repo)) is not None:
+        raise RepositoryError("remote.busy", state=state)
+    return up
+
+
+def _fetch(repo: git.Repository, up: remote.Upstream) -> str:
+    try:
+        return remote.fetch(repo, up)
+    except remote.PushFailed as failed:
+        raise attempts.NotPushed(failed.kind, failed.reason) from None
+
+
+def _replayed(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    up: remote.Upstream,
+    upstream_head: str,
+    head: str,
+    me: str,
+) -> tuple[str, replay.Replay | None]:
+    """Upstream with the person's own offline steps on top (refuses anything else)."""
+    found = replay.pending(repo, up, upstream_head, head, me)
+    if not found:
+        return upstream_head, None
+    newsroom_up = _newsroom_at(newsroom, repo.blob(upstream_head, config.CONFIG_FILE))
+    since = plumbing.merge_base(repo, head, upstream_head)
+    signs = _signing(plumbing.signs_by_default(repo), newsroom_up)
+    context = replay.Context(newsroom_up, repo, signs, since)
+    done = replay.replay(context, upstream_head, found)
+    return done.head, done
+
+
+def _newsroom_at(newsroom: Newsroom, raw: bytes | None) -> Newsroom:
+    """The newsroom as a committed redaksi.yaml describes it (the remote's, for a push)."""
+    if raw is None:
+        raise RepositoryError("repo.not_newsroom", root="(upstream)")
+    return config.load(newsroom.root, raw.decode("utf-8", "replace"))
+
+
+def _signing(signs: bool, newsroom_up: Newsroom) -> bool:
+    """Sign where ``git commit`` would; refuse when the newsroom requires what git won't do."""
+    if signs:
+        return True
+    if newsroom_up.require_signed:
+        raise RepositoryError("remote.must_sign")
+    return False
+
+
+def _follow(
+    repo: git.Repository, base: str, rel: str, article_id: str, head_bytes: bytes | None
+) -> tuple[str, bytes | None]:
+    """Where the article is upstream, and its bytes there: at ``rel``, or wherever its id went.
+
+    Exit 4, naming who, when the article this clone has is gone upstream.
+    """
+    found = repo.blob(base, rel)
+    if found is not None or head_bytes is None:
+        return rel, found
+    moved = plumbing.find_article(repo, base, article_id)
+    if moved is not None:
+        return moved, repo.blob(base, moved)
+    who = plumbing.last_touch(repo, None, base, rel)
+    raise RepositoryError("remote.deleted", file=rel, who=str(who) if who else "?")
+
+
+def _article_id(data: bytes | None) -> str:
+    front = _front(data)
+    return str(front.get("id", "")) if front else ""
+
+
+def _front(data: bytes | None) -> dict[str, Any]:
+    if data is None:
+        return {}
+    try:
+        _, front = article.parse(data.decode("utf-8"))
+    except (UnicodeDecodeError, article.FormatProblem):
+        return {}
+    return dict(front)
+
+
+def _status(data: bytes | None) -> str | None:
+    return str(_front(data).get("status", "")) or None
+
+
+def _mover(repo: git.Repository, ref: str, article_id: str) -> str:
+    found = repo.transitions(article_id, ref) if article_id else []
+    return f"{found[-1].author.name} <{found[-1].author.email}>" if found else "?"
+
+
+def _action(message: str) -> str:
+    return message.split(":", 1)[0].strip() or "step"
 
 
 def push_transition(
@@ -176,154 +252,83 @@ def push_transition(
     now: datetime,
 ) -> Landing:
     """``action`` on the article at ``path`` as upstream has it, committed and pushed."""
-    actor = local.actor_of(newsroom, repo, action)
     rel = store.relative(newsroom.root, path)
     local_status = _status(store.read_bytes(path))
 
-    def build(source: bytes | None, base: str) -> tuple[bytes, str, git.Person, Any]:
+    def build(base: Base, source: bytes | None) -> Built:
         if source is None:
             raise RefusedError("article.unknown", ref=rel)
+        actor = local.actor_of(base.newsroom, repo, action)  # as the remote's staff list says
         try:
-            planned = local.plan(newsroom, actor, rel, source.decode("utf-8"), action, options, now)
+            planned = local.plan(
+                base.newsroom, actor, base.rel, source.decode("utf-8"), action, options, now
+            )
         except RefusedError as refused:
             status = _status(source)
-            if refused.key == "workflow.wrong_state" and status != local_status and status:
-                raise _Moved(status) from None
+            if refused.key == "workflow.wrong_state" and status and status != local_status:
+                raise Moved(status) from None
             raise
-        return planned.text.encode("utf-8"), planned.message, planned.author, planned
+        return Built(
+            {base.rel: planned.text.encode("utf-8")}, planned.message, planned.author, planned
+        )
 
-    try:
-        return push_change(newsroom, repo, rel, build)
-    except RepositoryError as err:
-        if err.key != "remote.unreachable":
-            raise
-        kept = local.transition(newsroom, repo, rel, action, options, now)
-        raise RepositoryError(
-            "remote.kept", reason=err.params["reason"], commit=kept.commit[:7]
-        ) from None
+    def keep() -> str:
+        return local.transition(newsroom, repo, rel, action, options, now).commit
+
+    return push_change(newsroom, repo, rel, build, keep)
 
 
 def push_draft(
     newsroom: Newsroom, repo: git.Repository, prepared: Any, author: git.Person
 ) -> Landing:
     """A new draft committed on top of upstream and pushed (``prepared``: draft.Prepared)."""
+    from redaksi.services import draft, people
+
     rel = store.relative(newsroom.root, prepared.path)
+    slug = prepared.path.stem
 
-    def build(source: bytes | None, base: str) -> tuple[bytes, str, git.Person, Any]:
-        if source is not None:
-            raise RefusedError("draft.slug_taken", slug=prepared.path.stem, path=rel)
-        return prepared.text.encode("utf-8"), prepared.message, author, prepared
+    def build(base: Base, source: bytes | None) -> Built:
+        taken = source is not None or any(
+            p.rsplit("/", 1)[-1] == f"{slug}.md" for p in plumbing.article_paths(repo, base.commit)
+        )
+        if taken:
+            raise RefusedError("draft.slug_taken", slug=slug, path=rel)
+        people.authorize(base.newsroom, author.email, "reporter", "draft")
+        draft.check_category(base.newsroom, str(_front(prepared.text.encode()).get("category")))
+        return Built({rel: prepared.text.encode("utf-8")}, prepared.message, author, prepared)
 
-    return push_change(newsroom, repo, rel, build)
+    def keep() -> str:
+        return draft.commit_prepared(newsroom, repo, prepared, author)
 
-
-def replay(
-    newsroom: Newsroom, repo: git.Repository, base: str, pending: list[str]
-) -> tuple[str, list[Dropped]]:
-    """Rebuild the local commits ``pending`` on ``base``; drop transitions that no longer apply."""
-    dropped: list[Dropped] = []
-    for commit in pending:
-        files, message, drop = _replay_one(newsroom, repo, base, commit)
-        if drop is not None:
-            dropped.append(drop)
-        elif any(repo.blob(base, path) != data for path, data in files.items()):
-            info = repo.commit_info(commit)
-            base = remote.commit_files(repo, base, files, message, info.author, info.date)
-    return base, dropped
-
-
-def _replay_one(
-    newsroom: Newsroom, repo: git.Repository, base: str, commit: str
-) -> tuple[dict[str, bytes | None], str, Dropped | None]:
-    """The files ``commit`` changes, as they must be on ``base``; or why it is dropped."""
-    parents = remote.parents(repo, commit)
-    if len(parents) != 1:
-        raise RepositoryError("remote.replay_merge", commit=commit[:7])
-    info = repo.commit_info(commit)
-    subject, note, trailers = commits.parse(info.message)
-    files: dict[str, bytes | None] = {}
-    message = info.message
-    for _, old, new in repo.changes(parents[0], commit):
-        for path in {p for p in (old, new) if p}:
-            mine, before, current = (
-                repo.blob(commit, path),
-                repo.blob(parents[0], path),
-                repo.blob(base, path),
-            )
-            if current in (before, mine):
-                files[path] = mine
-                continue
-            if not trailers.get("Redaksi-Action") or mine is None:
-                raise RepositoryError("remote.replay_conflict", commit=commit[:7], file=path)
-            try:
-                files[path], message = _redo(newsroom, info, trailers, note, path, mine, current)
-            except RedaksiError:
-                return (
-                    {},
-                    message,
-                    Dropped(commit, subject, _mover(repo, base, current), _status(current) or "?"),
-                )
-    return files, message, None
-
-
-def _redo(
-    newsroom: Newsroom,
-    info: git.Commit,
-    trailers: dict[str, str],
-    note: str | None,
-    path: str,
-    mine: bytes,
-    current: bytes | None,
-) -> tuple[bytes, str]:
-    """The same transition, by the same person at the same time, on upstream's version."""
-    if current is None:
-        raise RefusedError("article.unknown", ref=path)
-    _, after = article.parse(mine.decode("utf-8"))
-    front = yamlio.to_plain(after)
-    corrections = front.get("corrections") or [{}]
-    retraction = front.get("retraction") or {}
-    options = workflow.Options(
-        note,
-        str(corrections[-1].get("type", "ralat")),
-        retraction.get("ground"),
-        retraction.get("reason"),
-    )
-    actor = local.actor_for(newsroom, info.author.email)
-    when = datetime.fromisoformat(info.date)
-    planned = local.plan(
-        newsroom, actor, path, current.decode("utf-8"), trailers["Redaksi-Action"], options, when
-    )
-    return planned.text.encode("utf-8"), planned.message
+    return push_change(newsroom, repo, rel, build, keep)
 
 
 def sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
-    """Replay local commits onto upstream, drop what no longer applies, push the rest."""
-    with guard.exclusive(newsroom.root):
-        return _sync(newsroom, repo)
+    """Replay the person's own offline steps onto upstream, drop what no longer applies, push."""
+    try:
+        with guard.exclusive(newsroom.root):
+            return _sync(newsroom, repo)
+    except KeyboardInterrupt:  # before the push began: nothing left this clone
+        raise Interrupted("cli.interrupted") from None
+    except attempts.NotPushed as failed:
+        raise RepositoryError("remote.not_pushed", **failed.params()) from None
 
 
 def _sync(newsroom: Newsroom, repo: git.Repository) -> Landing:
-    up = remote.upstream(repo)
-    if (state := remote.busy(repo)) is not None:
-        raise RepositoryError("remote.busy", state=state)
-    for _ in _attempts():
-        try:
-            upstream_head = remote.fetch(repo, up)
-        except remote.RemoteFailed as err:
-            raise _offline(err.reason) from None
+    up = _ready(repo)
+    me = repo.identity().email
+    tries = attempts.Attempts()
+    for _ in tries:
+        upstream_head = _fetch(repo, up)
         head = repo.run("rev-parse", "HEAD").strip()
-        pending = remote.pending(repo, upstream_head, head)
-        if not pending:
-            behind = not remote.move_to(repo, upstream_head) if head != upstream_head else False
-            return Landing(None, [], behind)
-        new_head, dropped = replay(newsroom, repo, upstream_head, pending)
+        new_head, done = _replayed(newsroom, repo, up, upstream_head, head, me)
         if new_head != upstream_head:
             try:
-                remote.push(repo, up, new_head, upstream_head)
-            except remote.RaceLost:
-                continue
-            except remote.RemoteFailed as err:
-                raise RepositoryError("remote.rejected_sync", reason=err.reason) from None
-        behind = not remote.move_to(repo, new_head)
-        return Landing(new_head if new_head != upstream_head else None, dropped, behind)
-    raise RepositoryError("remote.race_lost", seconds=int(PATIENCE))
+                if not tries.push(repo, up, new_head, upstream_head):
+                    continue
+            except Interrupted:
+                raise Interrupted("remote.interrupted_sync") from None
+        with guard.uninterrupted():
+            behind = not landing.land(newsroom.root, repo, new_head, "sync", {})
+        return Landing(new_head if new_head != upstream_head else None, done, behind)
+    raise tries.gave_up()

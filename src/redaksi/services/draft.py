@@ -128,13 +128,28 @@ def draft(
     """Write and commit a new draft; return its path. On any failure nothing is left behind."""
     with guard.exclusive(newsroom.root):
         prepared = prepare(newsroom, reporter, request, now, placeholder)
-        path = prepared.path
-        rel = store.relative(newsroom.root, path)
-        created = store.make_dirs(path.parent)
-        try:
-            with guard.replacing(newsroom.root, rel, "draft", None, prepared.text.encode("utf-8")):
-                repo.commit([rel], prepared.message, reporter.person(), new=[rel])
-        except BaseException:
-            store.remove_dirs(created)
-            raise
-    return path
+        _commit(newsroom, repo, prepared, reporter.person())
+    return prepared.path
+
+
+def commit_prepared(
+    newsroom: Newsroom, repo: git.Repository, prepared: Prepared, author: git.Person
+) -> str:
+    """Write and commit a draft already worked out (kept here when the remote cannot take it)."""
+    with guard.exclusive(newsroom.root):
+        check_slug(newsroom.root, prepared.path.stem)
+        return _commit(newsroom, repo, prepared, author)
+
+
+def _commit(
+    newsroom: Newsroom, repo: git.Repository, prepared: Prepared, author: git.Person
+) -> str:
+    path = prepared.path
+    rel = store.relative(newsroom.root, path)
+    created = store.make_dirs(path.parent)
+    try:
+        with guard.replacing(newsroom.root, rel, "draft", None, prepared.text.encode("utf-8")):
+            return repo.commit([rel], prepared.message, author, new=[rel])
+    except BaseException:
+        store.remove_dirs(created)
+        raise

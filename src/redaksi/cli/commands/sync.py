@@ -11,24 +11,29 @@ if TYPE_CHECKING:
     from redaksi.services.desks import Landing
 
 
-def report(out: Output, landing: Landing) -> None:
-    """Tell what a push or sync dropped, and whether this clone could follow."""
-    for dropped in landing.dropped:
-        out.say(
-            "sync.dropped",
-            subject=dropped.subject,
-            commit=dropped.commit[:7],
-            by=dropped.by,
-            status=dropped.status,
-        )
+def report(out: Output, landing: Landing, *, pushed: bool = True) -> None:
+    """Name each earlier step that went up, was already there or was dropped; and the clone."""
+    done = landing.replay
+    if done is not None:
+        for step in done.already:
+            out.say("sync.already", subject=step.subject, commit=step.commit[:7])
+        for step in done.replayed:
+            out.say("sync.replayed", subject=step.subject, commit=step.commit[:7])
+            if step.renamed:
+                old, new, by = step.renamed
+                out.say("sync.renamed", old=old, new=new, by=by)
+        for dropped in done.dropped:
+            out.say(
+                dropped.key, subject=dropped.subject, commit=dropped.commit[:7], **dropped.params
+            )
     if landing.behind:
-        out.say("remote.behind")
+        out.say("remote.behind" if pushed else "sync.behind")
 
 
 def register(app: typer.Typer) -> None:
     @app.command("sync")
     def sync_command() -> None:
-        """Replay steps committed offline onto the remote; drop those that no longer apply."""
+        """Push the steps you took offline; drop those another desk overtook."""
         from redaksi.cli.commands.common import open_newsroom
         from redaksi.infra import git
         from redaksi.services.desks import sync
@@ -36,9 +41,9 @@ def register(app: typer.Typer) -> None:
         newsroom, out = open_newsroom()
         with git.Repository(newsroom.root) as repo:
             landing = sync(newsroom, repo)
-        report(out, landing)
+        report(out, landing, pushed=landing.commit is not None)
         if landing.commit:
             out.data(landing.commit)
             out.say("sync.pushed", commit=landing.commit[:7])
-        elif not landing.dropped:
+        elif not landing.behind and not (landing.replay and landing.replay.dropped):
             out.say("sync.nothing")
