@@ -243,8 +243,7 @@ def media(
 
 def _photo_users(repo: git.Repository, commit: str) -> list[tuple[str, Mapping[str, Any]]]:
     """Every article at ``commit`` with a photo, read (a photo changes rarely: this is rare)."""
-    code, out, _ = repo.run_raw("grep", "-l", "-E", "-e", "^photo:", commit, "--", "articles/")
-    users = [line.split(":", 1)[1] for line in out.splitlines() if ":" in line] if code == 0 else []
+    users = _grep(repo, commit, ["-E", "-e", "^photo:"])
     found = []
     for user in users:
         front = version(repo, commit, user).front
@@ -334,6 +333,20 @@ def import_commit(
     return found
 
 
+def _grep(repo: git.Repository, commit: str, pattern: list[str]) -> list[str]:
+    """Article files at ``commit`` matching ``pattern`` (``git grep -l``).
+
+    In a partial clone, searching a commit would download every article of the archive: there
+    the files checked out are searched instead (the cone; the archive was checked when it came).
+    """
+    from redaksi.infra import partial
+
+    where = [] if partial.promisor(repo) else [commit]
+    code, out, _ = repo.run_raw("grep", "-l", *pattern, *where, "--", "articles/")
+    lines = out.splitlines() if code == 0 else []
+    return [line.split(":", 1)[1] if where and ":" in line else line for line in lines]
+
+
 def duplicates(repo: git.Repository, head: str, paths: Sequence[str]) -> list[Problem]:
     """Where an article the range touched shares its id or slug with another at ``head``."""
     if not paths:
@@ -356,10 +369,7 @@ def duplicates(repo: git.Repository, head: str, paths: Sequence[str]) -> list[Pr
             found.append(Problem(path, 1, 1, "verify-duplicate", "verify.schema", params))
     ids = {str(f["id"]): path for path, f in mine.items() if f.get("id")}
     if ids:
-        patterns = [arg for value in ids for arg in ("-e", value)]
-        code, out, _ = repo.run_raw("grep", "-l", "-F", *patterns, head, "--", "articles/")
-        for line in out.splitlines() if code == 0 else []:
-            other = line.split(":", 1)[1] if ":" in line else line
+        for other in _grep(repo, head, ["-F", *(arg for value in ids for arg in ("-e", value))]):
             other_id = str((version(repo, head, other).front or {}).get("id"))
             if other_id in ids and other != ids[other_id]:
                 params = {"detail_msg": "rule.unique_id", "value": other_id, "others": other}
