@@ -152,6 +152,19 @@ def test_the_table_is_the_one_in_spec() -> None:
             False,
             False,
         ),
+        "reassign": (
+            "draft edit review",
+            "",
+            "editor",
+            False,
+            ("to",),
+            ("reporter",),
+            False,
+            (),
+            True,
+            False,
+        ),
+        "discard": ("draft", "discarded", "editor", True, (), (), False, (), True, False),
     }
 
 
@@ -319,6 +332,7 @@ OPTIONS = Options(
     reason="Atas permintaan korban.",
     at="2025-03-05T06:00:00+07:00",
     until="2025-03-05T05:00:00+07:00",
+    to={"name": "Dewi", "email": "dewi@kabar.test"},
 )
 
 
@@ -339,6 +353,9 @@ def test_any_sequence_of_attempts_keeps_the_article_valid(
             assert refused.exit_code in (ExitCode.REFUSED, ExitCode.USAGE)
             continue
         assert status in TRANSITIONS[action].sources
+        if action == "discard":
+            assert (change.to_state, change.set_keys, change.append) == ("discarded", {}, {})
+            continue  # the file is deleted; the attempts go on against the draft as it was
         text = article.rewrite(
             doc, data, set_keys=change.set_keys, append=change.append, remove=change.remove
         )
@@ -347,3 +364,92 @@ def test_any_sequence_of_attempts_keeps_the_article_valid(
         assert validation.check_document(VALIDATOR, after, "a.md") == []
         assert after["history"][-1]["action"] == action
         assert text.endswith("---\nProbolinggo,- ... (*)\n")
+
+
+def test_four_eyes_covers_approve_as_well_as_publish() -> None:
+    mine = front("review", reporter=EVERYONE.email)
+    with pytest.raises(RedaksiError) as caught:
+        decide(mine, "approve", EVERYONE, NOW, Options(four_eyes=True))
+    assert (caught.value.exit_code, caught.value.key) == (ExitCode.REFUSED, "workflow.four_eyes")
+    assert decide(mine, "approve", EVERYONE, NOW, Options(four_eyes=False)).to_state == "edit"
+
+
+def test_four_eyes_covers_everyone_who_was_ever_the_reporter() -> None:
+    handed_over = {
+        **front("edit", reporter="dewi@kabar.test"),
+        "history": [
+            {
+                "action": "reassign",
+                "from": "draft",
+                "to": "draft",
+                "by": "ms@kabar.test",
+                "at": NOW,
+                "reporter_from": "Ali@Kabar.test",
+                "reporter_to": "dewi@kabar.test",
+            },
+        ],
+    }
+    with pytest.raises(RedaksiError) as caught:
+        decide(handed_over, "publish", EVERYONE, NOW, Options(four_eyes=True))
+    assert caught.value.key == "workflow.four_eyes"
+    # the former reporter is no longer "the article's reporter" for what only a reporter may do
+    with pytest.raises(RedaksiError) as caught:
+        decide({**handed_over, "status": "draft"}, "submit", REPORTER, NOW, Options())
+    assert caught.value.key == "workflow.reporter_or_role"
+
+
+def test_reassign_hands_the_story_over_and_keeps_the_old_reporter_in_history() -> None:
+    to = {"name": "Dewi", "email": "dewi@kabar.test"}
+    change = decide(front("review"), "reassign", EDITOR, NOW, Options(to=to, note="Cuti."))
+    assert (change.from_state, change.to_state) == ("review", "review")
+    assert change.set_keys == {"reporter": to}
+    assert change.append["history"] == [
+        {
+            "action": "reassign",
+            "from": "review",
+            "to": "review",
+            "reporter_from": "ali@kabar.test",
+            "reporter_to": "dewi@kabar.test",
+            "by": "ms@kabar.test",
+            "at": NOW,
+            "note": "Cuti.",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "actor", "options", "key"),
+    [
+        (
+            "published",
+            EDITOR,
+            Options(to={"name": "D", "email": "d@k.test"}),
+            "workflow.wrong_state",
+        ),
+        ("draft", REPORTER, Options(to={"name": "D", "email": "d@k.test"}), "staff.lacks_role"),
+        (
+            "draft",
+            EDITOR,
+            Options(to={"name": "A", "email": "ALI@kabar.test"}),
+            "workflow.same_reporter",
+        ),
+        ("draft", EDITOR, Options(), "workflow.missing_option"),
+    ],
+)
+def test_reassign_refusals(status: str, actor: Actor, options: Options, key: str) -> None:
+    with pytest.raises(RedaksiError) as caught:
+        decide(front(status), "reassign", actor, NOW, options)
+    assert caught.value.key == key
+
+
+def test_discard_by_the_reporter_or_an_editor_only_while_a_draft() -> None:
+    assert decide(front("draft"), "discard", REPORTER, NOW, Options()).to_state == "discarded"
+    assert decide(front("draft"), "discard", EDITOR, NOW, Options()).to_state == "discarded"
+    for status, actor, key in (
+        ("review", REPORTER, "workflow.wrong_state"),
+        ("draft", OTHER_REPORTER, "workflow.reporter_or_role"),
+        ("draft", PUBLISHER, "workflow.reporter_or_role"),
+    ):
+        with pytest.raises(RedaksiError) as caught:
+            decide(front(status), "discard", actor, NOW, Options())
+        assert caught.value.key == key

@@ -15,20 +15,21 @@ from redaksi.cli.commands import (
     importing,
     init,
     reading,
-    release,
+    staff,
     sync,
     transitions,
     validate,
     verify,
+    writing,
 )
 from redaksi.cli.output import Output
 from redaksi.errors import ExitCode, RedaksiError
 
 app = typer.Typer(
     name="redaksi",
-    help="A newsroom in git: draft, review, edit and publish articles as signed-off commits.",
+    help="help.redaksi",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion: commands and slugs
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: rich's markdown renderer costs ~75 ms of start-up
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -41,10 +42,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help="help.redaksi")
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False, "--version", callback=_version, is_eager=True, help="help.opt.version"
     ),
 ) -> None:
     """A newsroom in git: draft, review, edit and publish articles as signed-off commits."""
@@ -53,9 +54,11 @@ def _root(
 init.register(app)
 draft.register(app)
 transitions.register(app)
+writing.register(app)
 sync.register(app)
 release.register(app)
 reading.register(app)
+staff.register(app)
 demo.register(app)
 validate.register(app)
 verify.register(app)
@@ -63,18 +66,35 @@ importing.register(app)
 
 
 def main() -> None:
-    """Run the CLI: every failure ends as one line and the contract's exit code."""
+    """Run the CLI: every failure ends as one line and the contract's exit code.
+
+    Help and Click's own parse errors are worded from the catalogue in the newsroom's
+    language (``cli/localize.py``); Ctrl-C anywhere exits 130.
+    """
+    from typer import _click
+    from typer.main import get_command
+
+    from redaksi.cli.localize import localize, usage_error
+
+    language = _output().language
+    command = get_command(app)
+    localize(command, language)
     try:
         from redaksi.cli.output import refuse_unsafe_arguments
 
         refuse_unsafe_arguments(sys.argv[1:])
-        app(prog_name="redaksi")
+        code = command.main(args=sys.argv[1:], prog_name="redaksi", standalone_mode=False)
     except RedaksiError as err:
         _output().error(err)
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
-        _output().say("cli.interrupted")
-        sys.exit(130)
+    except _click.exceptions.NoArgsIsHelpError as err:
+        print(err.ctx.get_help())
+        sys.exit(ExitCode.USAGE)
+    except _click.ClickException as err:
+        print(f"redaksi: {usage_error(err, language)}", file=sys.stderr)
+        sys.exit(ExitCode.USAGE)
+    except (KeyboardInterrupt, typer.Abort):
+        code = INTERRUPTED
     except OSError as err:  # a full disk, a read-only folder, a missing one: said plainly
         if os.environ.get("REDAKSI_DEBUG"):
             raise
@@ -91,6 +111,13 @@ def main() -> None:
         detail = f"{type(err).__name__}: {err}".splitlines()[0]
         print(f"redaksi: {_output().text('cli.unexpected', detail=detail)}", file=sys.stderr)
         sys.exit(ExitCode.REPOSITORY)
+    if code == INTERRUPTED:
+        _output().say("cli.interrupted")
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+INTERRUPTED = 130
+"""Ctrl-C, at a prompt or anywhere else: the shell's convention (128 + SIGINT)."""
 
 
 def _output() -> Output:

@@ -28,6 +28,14 @@ class Output:
     def data(self, line: str) -> None:
         print(line)
 
+    def for_scripts(self, value: str) -> None:
+        """A value only a script needs (a whole commit id, a path) on stdout, in a pipe only.
+
+        A person at a terminal already reads it in the message that follows; twice is noise.
+        """
+        if not sys.stdout.isatty():
+            print(value)
+
     def json(self, value: Mapping[str, Any]) -> None:
         print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -84,3 +92,20 @@ def interactive(no_input: bool) -> bool:
 def show_progress() -> bool:
     """A progress bar only on a terminal, never in CI or a pipe."""
     return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get("NO_PROGRESS")
+
+
+def program() -> str:
+    """How to run this redaksi again: ``redaksi`` if that is on PATH, else its whole path.
+
+    A fresh ``.venv`` is not on PATH, and a hint that says ``redaksi`` would not work there.
+    """
+    import shutil
+    from pathlib import Path
+
+    running = Path(sys.argv[0]).absolute() if sys.argv and sys.argv[0] else None
+    found = shutil.which("redaksi")
+    if running is None or running.name != "redaksi":  # python -m redaksi, or a test
+        return "redaksi" if found else f"{sys.executable} -m redaksi"
+    if found and Path(found).resolve() == running.resolve():
+        return "redaksi"
+    return str(running)

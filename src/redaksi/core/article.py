@@ -316,3 +316,15 @@ def _check(
     if actual != expected or kept != [k for k in after if k in before]:
         raise FormatProblem("article.rewrite_unsafe")
     return after
+
+
+def unwritten(body: str, dateline: object, placeholders: Sequence[str]) -> bool:
+    """Whether a body is empty or still the template ``draft`` wrote (dateline, placeholder, (*)).
+
+    ``placeholders`` are the template's sentence in every language the newsroom may speak.
+    """
+    text = body.replace(BOM, "").strip()
+    if isinstance(dateline, str) and dateline.strip():
+        text = text.removeprefix(f"{dateline.strip()},-").strip()
+    text = text.removesuffix("(*)").strip()
+    return not text or text in placeholders

@@ -32,6 +32,17 @@ def waiting_since(front: Mapping[str, Any]) -> str | None:
     return str(created) if created else None
 
 
+def returned(front: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """(by, at, note) when the last step sent the article back to its reporter, else None."""
+    history = front.get("history")
+    last = history[-1] if isinstance(history, list) and history else None
+    if not isinstance(last, Mapping) or last.get("action") != "reject":
+        return None
+    if front.get("status") != last.get("to"):
+        return None
+    return (str(last.get("by", "")), str(last.get("at", "")), str(last.get("note") or ""))
+
+
 def age(since: str | None, now: datetime) -> str:
     """A short human duration: 45m, 3h, 2d."""
     when = parse_time(since)

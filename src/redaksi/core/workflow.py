@@ -17,6 +17,8 @@ STATUSES = ("draft", "review", "edit", "scheduled", "published", "retracted")
 FROZEN = ("scheduled", "published", "retracted")
 """States whose text is on the record (or about to be): changed only by their own steps."""
 DRAFTING = ("draft", "review", "edit")
+DISCARDED = "discarded"
+"""The target of ``discard``: not a state an article can be in, because the file is deleted."""
 CORRECTION_TYPES = ("ralat", "koreksi", "klarifikasi", "hak-jawab")
 RETRACTION_GROUNDS = ("sara", "kesusilaan", "anak", "trauma", "dewan-pers")
 """Dewan Pers, Pedoman Pemberitaan Media Siber §5: the only grounds for taking a story down."""
@@ -37,13 +39,15 @@ class Transition:
     needs: tuple[str, ...] = ()
     """Options it cannot go without: note, ground, reason."""
     four_eyes: bool = False
-    """With ``four_eyes: true`` in redaksi.yaml, the reporter may not take it."""
+    """With ``four_eyes: true`` in redaksi.yaml, anyone who ever reported it may not take it."""
     removes: tuple[str, ...] = ()
     """Keys it takes away (unschedule: publisher and publish_at)."""
     edits: bool = True
     """Whether the person's own edits to the story (body, title, tags...) may go in with it."""
     anyone: bool = False
     """Whoever runs it needs no role: the decision was taken earlier (release: at schedule)."""
+    exact_ref: bool = False
+    """Named exactly (path, slug or id): no prefixes for what cannot be undone."""
 
 
 def _row(action: str, sources: str, target: str, roles: str, **extra: Any) -> Transition:
@@ -63,6 +67,7 @@ TRANSITIONS: Mapping[str, Transition] = {
             "publisher",
             records=("publisher", "published_at"),
             four_eyes=True,
+            exact_ref=True,
         ),
         _row(
             "schedule",
@@ -113,7 +118,10 @@ TRANSITIONS: Mapping[str, Transition] = {
             records=("retraction", "updated_at"),
             needs=("ground", "reason"),
             edits=False,
+            exact_ref=True,
         ),
+        _row("reassign", "draft review edit", "", "editor", records=("reporter",), needs=("to",)),
+        _row("discard", "draft", DISCARDED, "editor", reporter_may=True, exact_ref=True),
     )
 }
 
@@ -145,6 +153,8 @@ class Options:
     """``embargo --until``; None with ``embargo`` lifts the embargo."""
     public_title: str | None = None
     """``retract --public-title``: shown instead of a title that itself harms."""
+    to: Mapping[str, str] | None = None
+    """``reassign --to``: the colleague who becomes the reporter, as ``{name, email}``."""
 
 
 @dataclass(frozen=True)
@@ -216,14 +226,13 @@ def target(row: Transition, status: str) -> str:
     return row.target or status
 
 
-def decide(
-    front: Mapping[str, Any], action: str, actor: Actor, now: str, options: Options
-) -> Change:
-    """The change ``actor`` makes by taking ``action`` at time ``now`` (RFC 3339), or a refusal."""
-    from redaksi.core import yamlio  # ruamel: only when a transition is really taken
+def admissible(front: Mapping[str, Any], action: str, actor: Actor, options: Options) -> None:
+    """Refuse (exit 3) ``action`` on this article by ``actor``: wrong state, role or four-eyes.
 
+    What :func:`decide` checks before anything else; commands ask it before prompting, so
+    nobody types a note for a step that was never theirs to take.
+    """
     row = TRANSITIONS[action]
-    _require(row, options)
     status = str(front.get("status", ""))
     if status not in row.sources:
         raise RefusedError(
@@ -233,9 +242,22 @@ def decide(
             allowed=", ".join(sorted(row.sources)),
         )
     authorize(front, row, actor, options)
-    _timely(front, action, now, options)
-    stamp = yamlio.timestamp(now)
+
+
+def decide(
+    front: Mapping[str, Any], action: str, actor: Actor, now: str, options: Options
+) -> Change:
+    """The change ``actor`` makes by taking ``action`` at time ``now`` (RFC 3339), or a refusal."""
+    from redaksi.core import yamlio  # ruamel: only when a transition is really taken
+
+    row = TRANSITIONS[action]
+    _require(row, options)
+    admissible(front, action, actor, options)
+    status = str(front.get("status", ""))
     note = options.note.strip() if options.note and options.note.strip() else None
+    if row.target == DISCARDED:
+        return Change(action, status, DISCARDED, note=note)  # the file is deleted: nothing set
+    stamp = yamlio.timestamp(now)
     lifts = "embargo_until" in row.records and not options.until
     remove = (*row.removes, "embargo_until") if lifts else row.removes
     change = Change(action, status, target(row, status), note=note, remove=remove)
@@ -243,6 +265,9 @@ def decide(
         change.set_keys["status"] = change.to_state
     _record(row, change, actor, stamp, options, note)
     entry: dict[str, Any] = {"action": action, "from": status, "to": change.to_state}
+    if "reporter" in row.records:
+        entry.update(_reassign(front, options))
+        change.set_keys["reporter"] = dict(options.to or {})
     entry["by"] = _email(front.get("publisher")) if action == "release" else actor.email
     entry["at"] = stamp
     if note:
@@ -293,3 +318,12 @@ def _record(
         if options.public_title and options.public_title.strip():
             retraction["public_title"] = options.public_title.strip()
         change.set_keys["retraction"] = retraction
+
+
+def _reassign(front: Mapping[str, Any], options: Options) -> dict[str, str]:
+    """The history keys of a reassignment, or a refusal when nothing would change."""
+    old, new = front.get("reporter"), options.to or {}
+    if _email(old) == _email(new):
+        raise RefusedError("workflow.same_reporter", email=new.get("email", ""))
+    written = str(old.get("email", "")) if isinstance(old, Mapping) else ""
+    return {"reporter_from": written, "reporter_to": str(new.get("email", ""))}

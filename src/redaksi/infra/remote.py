@@ -109,7 +109,10 @@ def upstream(repo: Repository) -> Upstream:
     code2, merge, _ = repo.run_raw("config", "--get", f"branch.{branch}.merge")
     name = name.strip()
     if code != 0 or code2 != 0 or name == ".":
-        raise RepositoryError("remote.no_upstream", branch=branch)
+        names = repo.run_raw("remote")[1].split()
+        if not names:
+            raise RepositoryError("remote.no_remote", branch=branch)
+        raise RepositoryError("remote.no_upstream", branch=branch, remote=names[0])
     named = repo.run_raw("config", "--get", f"remote.{name}.url")[0] == 0
     return Upstream(name, merge.strip().removeprefix("refs/heads/"), branch, named)
 

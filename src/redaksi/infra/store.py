@@ -125,6 +125,17 @@ def files_named(root: Path, name: str) -> list[Path]:
     return sorted(found)
 
 
+def files_starting(root: Path, prefix: str) -> list[Path]:
+    """The article files whose name starts with ``prefix`` (a slug's start), layout first."""
+    import glob
+
+    pattern = glob.escape(prefix) + "*.md"
+    laid_out = glob.glob(os.path.join(glob.escape(str(root / ARTICLES)), "*", "*", pattern))
+    if laid_out:
+        return sorted(Path(p) for p in laid_out)
+    return [p for p in article_files(root) if p.name.startswith(prefix)]
+
+
 def expand(root: Path, paths: list[Path]) -> Iterator[Path]:
     """Files named on the command line, folders expanded to the articles in them."""
     for path in paths:

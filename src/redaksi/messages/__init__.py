@@ -27,6 +27,8 @@ AREAS = (
     "ci",
     "importing",
     "catalog",
+    "deskwork",
+    "help",
 )
 """The modules of the catalogue, one per area of the product."""
 

@@ -25,10 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the new article would not validate: {detail_msg}; nothing was written",
         "artikel baru tidak akan lolos validasi: {detail_msg}; tidak ada yang ditulis",
     ),
-    "draft.created": (
-        "Drafted {path}. Write the story, then run: redaksi submit {slug}",
-        "Draf dibuat: {path}. Tulis beritanya, lalu jalankan: redaksi submit {slug}",
-    ),
+    "draft.created": ("Drafted {path}.", "Draf dibuat: {path}."),
     "draft.body_placeholder": ("Write the story here.", "Tulis berita di sini."),
     "prompt.title": ("Title", "Judul"),
     "prompt.category": ("Category", "Kategori"),
@@ -51,9 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo.step": ("  {name}: redaksi {action}", "  {name}: redaksi {action}"),
     "demo.outro": (
         "Every step above is one git commit by the person who took it. Look around:\n"
-        "  cd {path} && git log --stat && redaksi show {slug}",
+        "  cd {path} && git log --stat && {program} show {slug}",
         "Setiap langkah di atas adalah satu commit git oleh orang yang melakukannya. "
         "Silakan lihat:\n"
-        "  cd {path} && git log --stat && redaksi show {slug}",
+        "  cd {path} && git log --stat && {program} show {slug}",
     ),
 }

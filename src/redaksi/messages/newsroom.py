@@ -73,9 +73,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- init ------------------------------------------------------------------------------------
     "init.done": (
         "Newsroom '{name}' is ready: {config}, schemas/ and articles/ committed. "
-        "You are on staff as reporter, editor and publisher. Next: redaksi draft",
+        "You are on staff as reporter, editor and publisher.",
         "Redaksi '{name}' siap: {config}, schemas/ dan articles/ sudah di-commit. "
-        "Anda terdaftar sebagai wartawan, redaktur dan publisher. Selanjutnya: redaksi draft",
+        "Anda terdaftar sebagai wartawan, redaktur dan publisher.",
+    ),
+    "init.four_eyes": (
+        "four_eyes is on: someone else must approve and publish each story you report. Add "
+        "colleagues with 'redaksi staff add'; a newsroom of one person sets 'four_eyes: false' "
+        "in redaksi.yaml and commits it.",
+        "four_eyes aktif: orang lain yang harus menyetujui dan menerbitkan berita liputan Anda. "
+        "Tambahkan rekan dengan 'redaksi staff add'; redaksi satu orang mengatur "
+        "'four_eyes: false' di redaksi.yaml lalu meng-commit-nya.",
     ),
     "init.bad_timezone": (
         "'{timezone}' is not an IANA time zone; try Asia/Jakarta, Asia/Makassar or Asia/Jayapura",

@@ -7,8 +7,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "HEAD terlepas: pindah ke branch redaksi (git switch main) untuk push",
     ),
     "remote.no_upstream": (
-        "branch '{branch}' has no upstream to push to; run: git push -u origin {branch}",
-        "branch '{branch}' belum punya upstream; jalankan: git push -u origin {branch}",
+        "branch '{branch}' has no upstream to push to; run: git push -u {remote} {branch}",
+        "branch '{branch}' belum punya upstream; jalankan: git push -u {remote} {branch}",
+    ),
+    "remote.no_remote": (
+        "this clone has no remote to push to; add the newsroom's: git remote add origin URL && "
+        "git push -u origin {branch}",
+        "clone ini belum punya remote untuk push; tambahkan milik redaksi: git remote add "
+        "origin URL && git push -u origin {branch}",
     ),
     "remote.busy": (
         "a git operation is half done in this clone ({state}); finish or abort it first",

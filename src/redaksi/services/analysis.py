@@ -79,12 +79,13 @@ def _entry(
         tuple(
             e for e in (_person(data.get(k))[1] for k in ("reporter", "editor", "publisher")) if e
         ),
+        desk.returned(data),
     )
 
 
 def _failed(line: int, column: int, rule: str, key: str, params: dict[str, Any]) -> Entry:
     problem = (line, column, rule, key, tuple(params.items()))
-    return ((problem,), None, None, None, {}, None, None, None, None, None, ())
+    return ((problem,), None, None, None, {}, None, None, None, None, None, (), None)
 
 
 _POSITIONS = frozenset({"id", "slug", "category"})

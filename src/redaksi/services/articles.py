@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from redaksi.infra import store
 
 _ID_LINE = re.compile(r"^id:\s*['\"]?([0-9a-fA-F-]+)", re.MULTILINE)
 MIN_PREFIX = 4
+SUGGESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -28,31 +30,66 @@ class Loaded:
     data: CommentedMap
 
 
-def find(root: Path, ref: str) -> Path:
-    """The article file ``ref`` names; unknown or ambiguous is a usage error (exit 2)."""
+def find(root: Path, ref: str, *, exact: bool = False) -> Path:
+    """The article file ``ref`` names; unknown or ambiguous is a usage error (exit 2).
+
+    SPEC's order: exact path, slug, id, id prefix (four characters or more), slug prefix. Two
+    candidates at the first level that matches are listed, never guessed between. ``exact``
+    (publish, retract, discard: what cannot be undone) accepts no prefixes.
+    """
     ref = ref.strip()
     if "/" in ref or ref.endswith(".md"):
-        path = Path(ref) if Path(ref).is_absolute() else Path.cwd() / ref
-        if not path.is_file():
-            path = root / ref
-        if not path.is_file():
-            raise UsageError("article.unknown", ref=ref)
-        if not store.inside(root / store.ARTICLES, path):
-            raise InputError("file.outside", path=ref)
-        return path
-    by_slug = store.files_named(root, f"{ref}.md")
-    if len(by_slug) == 1:
-        return by_slug[0]
-    if len(ref) >= MIN_PREFIX and re.fullmatch(r"[0-9a-fA-F-]+", ref):
-        files = store.article_files(root)
-        matches = [p for p in files if (found := _id_of(p)) and found.startswith(ref.lower())]
-        if len(matches) == 1:
-            return matches[0]
-        by_slug = by_slug or matches
-    if len(by_slug) > 1:
-        listed = ", ".join(store.relative(root, p) for p in by_slug[:10])
+        return _by_path(root, ref)
+    looks_like_id = len(ref) >= MIN_PREFIX and re.fullmatch(r"[0-9a-fA-F-]+", ref) is not None
+    levels: list[tuple[bool, Callable[[], list[Path]]]] = [
+        (False, lambda: store.files_named(root, f"{ref}.md")),
+        (False, lambda: _by_id(root, ref.lower(), prefix=False) if looks_like_id else []),
+        (True, lambda: _by_id(root, ref.lower(), prefix=True) if looks_like_id else []),
+        (True, lambda: store.files_starting(root, ref) if ref else []),
+    ]
+    for is_prefix, level in levels:
+        found = level()
+        if not found:
+            continue
+        if exact and is_prefix:
+            listed = ", ".join(p.stem for p in found[:10])
+            raise UsageError("article.exact_needed", ref=ref, candidates=listed)
+        if len(found) == 1:
+            return found[0]
+        listed = ", ".join(store.relative(root, p) for p in found[:10])
         raise UsageError("article.ambiguous", ref=ref, candidates=listed)
+    close = similar_slugs(root, ref)
+    if close:
+        raise UsageError("article.unknown_similar", ref=ref, candidates=", ".join(close))
     raise UsageError("article.unknown", ref=ref)
+
+
+def _by_path(root: Path, ref: str) -> Path:
+    path = Path(ref) if Path(ref).is_absolute() else Path.cwd() / ref
+    if not path.is_file():
+        path = root / ref
+    if not path.is_file():
+        raise UsageError("article.unknown", ref=ref)
+    if not store.inside(root / store.ARTICLES, path):
+        raise InputError("file.outside", path=ref)
+    return path
+
+
+def _by_id(root: Path, ref: str, *, prefix: bool) -> list[Path]:
+    matches = []
+    for path in store.article_files(root):
+        found = _id_of(path)
+        if found and (found.startswith(ref) if prefix else found == ref):
+            matches.append(path)
+    return matches
+
+
+def similar_slugs(root: Path, ref: str) -> list[str]:
+    """The slugs closest to a mistyped ``ref`` ("did you mean"), best first."""
+    import difflib
+
+    slugs = sorted({p.stem for p in store.article_files(root)})
+    return difflib.get_close_matches(ref.lower(), slugs, n=SUGGESTIONS, cutoff=0.6)
 
 
 def _id_of(path: Path) -> str | None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # analysis pulls in the YAML readers: a warm run never needs 
 
 __all__ = ["Article", "Entry", "State", "blob_id", "state"]
 
-FORMAT = 4
+FORMAT = 5
 PARALLEL_FROM = 1000
 """Analyse in worker processes when at least this many versions are new."""
 CHUNK = 250
@@ -39,8 +39,9 @@ CHUNK = 250
 
 Entry = tuple[Any, ...]
 """(problems, id, slug, category, where, title, status, reporter_name, reporter_email,
-waiting_since, credited emails): problems are (line, column, rule, key, params) tuples;
-where maps id, slug and category to 1-based (line, column)."""
+waiting_since, credited emails, returned): problems are (line, column, rule, key, params)
+tuples; where maps id, slug and category to 1-based (line, column); returned is (by, at, note)
+when the last step sent the article back to its reporter (``reject``), else None."""
 (
     PROBLEMS,
     ID,
@@ -53,7 +54,8 @@ where maps id, slug and category to 1-based (line, column)."""
     REPORTER_EMAIL,
     WAITING,
     CREDITED,
-) = range(11)
+    RETURNED,
+) = range(12)
 
 
 class Progress(Protocol):
@@ -275,8 +277,20 @@ DESK_COLUMNS = (
     "category",
     "waiting_since",
     "credited",
+    "returned",
 )
-_DESK_FIELDS = (ID, SLUG, TITLE, STATUS, REPORTER_NAME, REPORTER_EMAIL, CATEGORY, WAITING, CREDITED)
+_DESK_FIELDS = (
+    ID,
+    SLUG,
+    TITLE,
+    STATUS,
+    REPORTER_NAME,
+    REPORTER_EMAIL,
+    CATEGORY,
+    WAITING,
+    CREDITED,
+    RETURNED,
+)
 STATUSES = ("draft", "review", "edit", "scheduled", "published", "retracted")
 
 

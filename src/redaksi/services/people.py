@@ -20,3 +20,13 @@ def authorize(newsroom: Newsroom, email: str, role: str, action: str) -> StaffMe
             action=action,
         )
     return member
+
+
+def colleague(newsroom: Newsroom, email: str) -> dict[str, str]:
+    """The reporter on staff a story is handed to (``reassign --to``), as ``{name, email}``."""
+    member = newsroom.member(email)
+    if member is None:
+        raise RefusedError("staff.unknown", email=email)
+    if "reporter" not in member.roles:
+        raise RefusedError("reassign.not_reporter", email=member.email)
+    return {"name": member.name, "email": member.email}

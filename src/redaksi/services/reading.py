@@ -25,8 +25,8 @@ class Row:
     reporter_email: str | None
     category: str | None
     waiting_since: str | None
-    publish_at: str | None = None
-    """When a scheduled story goes out."""
+    returned: tuple[str, str, str] | None = None
+    """(by, at, note) when the article came back from an editor (``reject``)."""
 
     def as_json(self) -> Mapping[str, Any]:
         reporter = (
@@ -43,11 +43,15 @@ class Row:
             "reporter": reporter,
             "category": self.category,
             "waiting_since": self.waiting_since,
-            "publish_at": self.publish_at,
+            "returned": (
+                dict(zip(("by", "at", "note"), self.returned, strict=True))
+                if self.returned
+                else None
+            ),
         }
 
 
-DESK = DESK_COLUMNS[:-1]
+DESK = tuple(c for c in DESK_COLUMNS if c != "credited")
 
 
 def _desk(
@@ -100,7 +104,9 @@ def queue(
             continue
         if reporter and (columns["reporter_email"][n] or "").casefold() != reporter.casefold():
             continue
-        rows.append(Row(*(columns[name][n] for name in DESK)))
+        values = {name: columns[name][n] for name in DESK}
+        values["returned"] = tuple(values["returned"]) if values["returned"] else None
+        rows.append(Row(**values))
 
     def oldest(row: Row) -> tuple[float, str]:
         when = desk.parse_time(row.waiting_since)
@@ -124,12 +130,12 @@ def _with_time(root: Path, row: Row) -> Row:
 
 
 def show(root: Path, ref: str) -> dict[str, Any]:
-    """The front matter of one article as plain data, plus its ``path``."""
+    """The front matter of one article as plain data, plus its ``path`` and ``body``."""
     from redaksi.core import yamlio
     from redaksi.services import articles
 
     loaded = articles.load(root, articles.find(root, ref))
-    return {**yamlio.to_plain(loaded.data), "path": loaded.rel}
+    return {**yamlio.to_plain(loaded.data), "path": loaded.rel, "body": loaded.doc.body}
 
 
 @dataclass(frozen=True)
@@ -140,8 +146,8 @@ class Step:
     date: str
     author: git.Person
     action: str
-    from_state: str
-    to_state: str
+    from_state: str | None
+    to_state: str | None
     note: str | None
     subject: str
 
@@ -159,23 +165,41 @@ class Step:
 
 
 def log(root: Path, repo: git.Repository, ref: str) -> tuple[dict[str, Any], list[Step]]:
-    """An article and its transitions read from git (found by id, so renames do not matter)."""
+    """An article's transitions read from git, and the hand edits between them.
+
+    Transitions are found by id (so moves and renames do not matter); a commit that changed
+    the file without a ``Redaksi-Action`` trailer is a hand edit, listed as action ``edit``.
+    """
     front = show(root, ref)
+    ordered = repo.file_commits(str(front["path"]))  # git's own order, renames followed
+    known = {c.sha for c in ordered}
+    extra = [c for c in repo.transitions(str(front.get("id", ""))) if c.sha not in known]
+    if extra:  # steps taken where --follow lost the file: placed by their dates
+        ordered = sorted([*ordered, *extra], key=_when)
     steps = []
-    for found in repo.transitions(str(front.get("id", ""))):
-        subject, note, trailers = commits.parse(found.message)
-        if trailers.get("Redaksi-Article") != front.get("id"):
-            continue
-        steps.append(
-            Step(
-                found.sha,
-                found.date,
-                found.author,
-                trailers.get("Redaksi-Action", "?"),
-                trailers.get("Redaksi-From", "?"),
-                trailers.get("Redaksi-To", "?"),
-                note,
-                subject,
+    for commit in ordered:
+        subject, note, trailers = commits.parse(commit.message)
+        action = trailers.get("Redaksi-Action")
+        if action is None:
+            steps.append(
+                Step(commit.sha, commit.date, commit.author, "edit", None, None, note, subject)
             )
-        )
+        elif trailers.get("Redaksi-Article") == front.get("id"):
+            steps.append(
+                Step(
+                    commit.sha,
+                    commit.date,
+                    commit.author,
+                    action,
+                    trailers.get("Redaksi-From", "?"),
+                    trailers.get("Redaksi-To", "?"),
+                    note,
+                    subject,
+                )
+            )
     return front, steps
+
+
+def _when(commit: git.Commit) -> float:
+    when = desk.parse_time(commit.date)
+    return when.timestamp() if when else 0.0

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from redaksi import schema
 from redaksi.config import Newsroom
@@ -59,8 +59,10 @@ def plan(
         raise InputError(
             err.key, file=rel, line=err.line, column=err.column, **err.params
         ) from None
+    if action == "submit" and article.unwritten(doc.body, data.get("dateline"), _placeholders()):
+        raise RefusedError("submit.unwritten", file=rel)
     stamp = now.astimezone(newsroom.zone).isoformat(timespec="seconds")
-    options = dataclasses.replace(options, four_eyes=newsroom.four_eyes)
+    options = replace(options, four_eyes=newsroom.four_eyes)
     change = workflow.decide(yamlio.to_plain(data), action, actor, stamp, options)
     try:
         rewritten = article.rewrite_parsed(
@@ -111,6 +113,24 @@ def actor_of(newsroom: Newsroom, repo: git.Repository, action: str) -> workflow.
     if workflow.TRANSITIONS[action].anyone:
         return workflow.Actor(me.name, me.email, frozenset())
     return actor_for(newsroom, me.email)
+
+
+def preflight(newsroom: Newsroom, email: str, path: Path, action: str) -> str:
+    """Refuse now what ``action`` would refuse later (state, role, four-eyes); return the title.
+
+    Commands call it before asking for a note, so nothing a person types is asked in vain.
+    """
+    loaded = articles.load(newsroom.root, path)
+    front = yamlio.to_plain(loaded.data)
+    options = workflow.Options(four_eyes=newsroom.four_eyes)
+    workflow.admissible(front, action, actor_for(newsroom, email), options)
+    return str(front.get("title", ""))
+
+
+def _placeholders() -> tuple[str, ...]:
+    from redaksi.messages import CATALOGUE
+
+    return CATALOGUE["draft.body_placeholder"]
 
 
 def transition(

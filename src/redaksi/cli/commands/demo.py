@@ -9,18 +9,20 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("demo")
+    @app.command("demo", help="help.demo")
     def demo_command(
         folder: Annotated[
-            Path | None, typer.Argument(help="A new or empty folder [default: a temporary one].")
+            Path | None, typer.Argument(help="help.demo.folder", metavar="help.mv.folder")
         ] = None,
-        language: Annotated[str | None, typer.Option("--language", help="id or en.")] = None,
+        language: Annotated[
+            str | None, typer.Option("--language", help="help.demo.language")
+        ] = None,
     ) -> None:
         """Build a throwaway newsroom and walk one article from draft to published, then log it."""
         import tempfile
 
         from redaksi.cli.commands.reading import print_log
-        from redaksi.cli.output import Output
+        from redaksi.cli.output import Output, program
         from redaksi.config import load
         from redaksi.errors import UsageError
         from redaksi.infra import git
@@ -38,5 +40,5 @@ def register(app: typer.Typer) -> None:
         newsroom = load(root)
         with git.Repository(root) as repo:
             _, steps = log(root, repo, slug)
-        print_log(steps, newsroom.zone)
-        out.say("demo.outro", path=str(folder), slug=slug)
+        print_log(out, steps, newsroom.zone)
+        out.say("demo.outro", path=str(folder), slug=slug, program=program())

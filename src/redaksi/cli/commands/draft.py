@@ -2,47 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from redaksi.cli.output import Output
+    from redaksi.config import Newsroom
+
+
+def split_tags(values: list[str]) -> list[str]:
+    """Tags as typed: each value may hold several, separated by commas; duplicates dropped."""
+    tags = [t.strip() for value in values for t in value.split(",")]
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+def _slug(newsroom: Newsroom, out: Output, title: str) -> str:
+    from redaksi.cli import prompts
+    from redaksi.errors import RedaksiError
+    from redaksi.services import draft as service
+
+    def slug_ok(value: str) -> bool | str:
+        try:
+            service.check_slug(newsroom.root, value)
+        except RedaksiError as err:
+            return out.text(err.key, **err.params)
+        return True
+
+    return prompts.text(
+        out.text("prompt.slug"), default=service.suggest_slug(title), validate=slug_ok
+    )
+
 
 def register(app: typer.Typer) -> None:
-    @app.command("draft")
+    @app.command("draft", help="help.draft")
     def draft_command(
-        title: Annotated[str | None, typer.Option("--title", help="The headline.")] = None,
+        title: Annotated[str | None, typer.Option("--title", help="help.draft.title")] = None,
         category: Annotated[
-            str | None, typer.Option("--category", help="One of redaksi.yaml's categories.")
+            str | None, typer.Option("--category", help="help.draft.category")
         ] = None,
-        tag: Annotated[
-            list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")
-        ] = None,
+        tag: Annotated[list[str] | None, typer.Option("--tag", help="help.draft.tag")] = None,
         dateline: Annotated[
-            str | None, typer.Option("--dateline", help="Where the story happened.")
+            str | None, typer.Option("--dateline", help="help.draft.dateline")
         ] = None,
-        slug: Annotated[
-            str | None, typer.Option("--slug", help="File name [default: from the title].")
-        ] = None,
-        embargo: Annotated[
-            str | None,
-            typer.Option(
-                "--embargo", help="Nobody may publish it before: '2026-12-01 06:00' or RFC 3339."
-            ),
-        ] = None,
-        push: Annotated[
-            bool | None,
-            typer.Option(
-                "--push/--no-push",
-                help="Commit on upstream and push [default: push in redaksi.yaml].",
-            ),
-        ] = None,
-        no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+        slug: Annotated[str | None, typer.Option("--slug", help="help.draft.slug")] = None,
+        push: Annotated[bool | None, typer.Option("--push/--no-push", help="help.opt.push")] = None,
+        no_edit: Annotated[bool, typer.Option("--no-edit", help="help.draft.no_edit")] = False,
+        no_input: Annotated[bool, typer.Option("--no-input", help="help.opt.no_input")] = False,
     ) -> None:
         """Start a new article as a draft: one file under articles/, one commit by you."""
         from redaksi.cli import prompts
         from redaksi.cli.commands.common import open_newsroom
         from redaksi.cli.output import interactive
-        from redaksi.errors import RedaksiError, UsageError
+        from redaksi.errors import UsageError
         from redaksi.infra import clock, git
         from redaksi.services import draft as service
         from redaksi.services.people import authorize
@@ -58,41 +70,19 @@ def register(app: typer.Typer) -> None:
         with git.Repository(newsroom.root) as repo:
             reporter = authorize(newsroom, repo.identity().email, "reporter", "draft")
             if title is None and ask:
-                title = prompts.text(
-                    out.text("prompt.title"),
-                    validate=lambda t: bool(t.strip()) or out.text("draft.empty_title"),
-                )
+                title = prompts.required_text(out, out.text("prompt.title"))
             title = needed(title, "--title")
             if category is None and ask:
-                category = prompts.select(out.text("prompt.category"), newsroom.categories)
+                category = prompts.select(out, out.text("prompt.category"), newsroom.categories)
             category = needed(category, "--category")
-            tags = list(tag or [])
+            tags = split_tags(tag or [])
             if not tags and ask:
-                tags = [
-                    t.strip() for t in prompts.text(out.text("prompt.tags")).split(",") if t.strip()
-                ]
+                tags = split_tags([prompts.text(out.text("prompt.tags"))])
             if dateline is None and ask:
                 dateline = prompts.text(out.text("prompt.dateline")).strip() or None
             if slug is None:
-                slug = service.suggest_slug(title)
-                if ask:
-
-                    def slug_ok(value: str) -> bool | str:
-                        try:
-                            service.check_slug(newsroom.root, value)
-                        except RedaksiError as err:
-                            return out.text(err.key, **err.params)
-                        return True
-
-                    slug = prompts.text(out.text("prompt.slug"), default=slug, validate=slug_ok)
-            until = None
-            if embargo is not None:
-                from redaksi.core import when
-
-                until = when.stamp(when.parse(embargo, newsroom.zone, "--embargo"), newsroom.zone)
-            request = service.DraftRequest(
-                title, category, slug, tuple(dict.fromkeys(tags)), dateline, embargo=until
-            )
+                slug = _slug(newsroom, out, title) if ask else service.suggest_slug(title)
+            request = service.DraftRequest(title, category, slug, tuple(tags), dateline)
             now, placeholder = clock.now(), out.text("draft.body_placeholder")
             if newsroom.push if push is None else push:
                 from redaksi.cli.commands.sync import report
@@ -103,6 +93,11 @@ def register(app: typer.Typer) -> None:
                 path = prepared.path
             else:
                 path = service.draft(newsroom, repo, reporter, request, now, placeholder)
-        rel = path.relative_to(newsroom.root).as_posix()
-        out.data(rel)
-        out.say("draft.created", path=rel, slug=request.slug)
+            rel = path.relative_to(newsroom.root).as_posix()
+            out.for_scripts(rel)
+            out.say("draft.created", path=rel)
+            if ask and not no_edit:
+                from redaksi.infra import editor
+
+                editor.open_file(repo, path)
+        out.say("draft.next", slug=request.slug)

@@ -13,25 +13,18 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("init")
+    @app.command("init", help="help.init")
     def init_command(
-        name: Annotated[str | None, typer.Option("--name", help="The newsroom's name.")] = None,
+        name: Annotated[str | None, typer.Option("--name", help="help.init.name")] = None,
         timezone: Annotated[
-            str | None, typer.Option("--timezone", help="IANA time zone [default: Asia/Jakarta].")
+            str | None, typer.Option("--timezone", help="help.init.timezone")
         ] = None,
         language: Annotated[
             str | None,
-            typer.Option("--language", help="Language of messages: id or en [default: id]."),
+            typer.Option("--language", help="help.init.language"),
         ] = None,
-        ci: Annotated[
-            str | None,
-            typer.Option(
-                "--ci",
-                help="Write the CI workflows (github or gitlab), or rewrite redaksi's block in "
-                "them; on an existing newsroom, a publisher's step.",
-            ),
-        ] = None,
-        no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+        ci: Annotated[str | None, typer.Option("--ci", help="help.init.ci")] = None,
+        no_input: Annotated[bool, typer.Option("--no-input", help="help.opt.no_input")] = False,
     ) -> None:
         """Make a newsroom of this git repository: redaksi.yaml, schemas/, articles/, one commit."""
         from redaksi.cli import prompts
@@ -59,7 +52,7 @@ def register(app: typer.Typer) -> None:
                 out.text("prompt.timezone"), default=service.DEFAULT_TIMEZONE
             )
             language = language or prompts.select(
-                out.text("prompt.language"), ["id", "en"], default="id"
+                out, out.text("prompt.language"), ["id", "en"], default="id"
             )
         request = service.InitRequest(
             name=name or root.name,
@@ -69,12 +62,8 @@ def register(app: typer.Typer) -> None:
         with git.Repository(root) as repo:
             service.init(root, repo, request)
             if ci is not None:
-                _said(Output(request.language), ci_service.write(root, repo, ci, install))
-        Output(request.language).say("init.done", name=request.name, config=CONFIG_FILE)
-
-
-def _said(out: Output, changes: list[Change]) -> None:
-    for change in changes:
-        out.say(f"ci.{change.state}", path=change.rel)
-    if any(change.state == "created" for change in changes):
-        out.say("ci.done")
+                rel = ci_service.write(root, repo, ci, commit=True)
+                Output(request.language).say("ci.done", path=rel)
+        done = Output(request.language)
+        done.say("init.done", name=request.name, config=CONFIG_FILE)
+        done.say("init.four_eyes")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from redaksi.cli.completion import complete_article
+
+if TYPE_CHECKING:
+    from redaksi.cli.output import Output
 
 
 class TableFormat(StrEnum):
@@ -18,8 +23,13 @@ class TextFormat(StrEnum):
     json = "json"
 
 
-ArticleRef = Annotated[str, typer.Argument(help="Slug, id (or a unique start of one), or path.")]
-TextFormatOption = Annotated[TextFormat, typer.Option("--format", help="text or json.")]
+ArticleRef = Annotated[
+    str,
+    typer.Argument(
+        help="help.arg.article", metavar="help.mv.article", autocompletion=complete_article
+    ),
+]
+TextFormatOption = Annotated[TextFormat, typer.Option("--format", help="help.opt.format_text")]
 
 
 def _person(value: Any) -> str:
@@ -28,41 +38,9 @@ def _person(value: Any) -> str:
     return ""
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> None:
-    """A rich table on a terminal; plain aligned columns in a pipe (no colours, no boxes)."""
-    import sys
-
-    from redaksi.cli.output import Output, safe
-
-    rows = [[safe(cell) for cell in row] for row in rows]
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*headers, box=None, header_style="bold")
-        for row in rows:
-            table.add_row(*row)
-        Console().print(table)
-        return
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    out = Output()
-    out.data("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in rows:
-        out.data("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _when(stamp: str, zone: Any) -> str:
-    """A scheduled story's time in the newsroom's zone: ``-> 2026-12-01 06:00``."""
-    from redaksi.core.desk import parse_time
-
-    moment = parse_time(stamp)
-    return f"-> {moment.astimezone(zone):%Y-%m-%d %H:%M}" if moment else stamp
-
-
-def print_log(steps: list[Any], zone: Any) -> None:
-    """The transitions of one article as a table, times in the newsroom's zone."""
+def print_log(out: Output, steps: list[Any], zone: Any) -> None:
+    """The steps of one article as a table, times in the newsroom's zone."""
+    from redaksi.cli.table import Column, draw
     from redaksi.core.desk import parse_time
 
     def local(date: str) -> str:
@@ -73,39 +51,78 @@ def print_log(steps: list[Any], zone: Any) -> None:
         [
             local(s.date),
             s.action,
-            f"{s.from_state} -> {s.to_state}",
+            f"{s.from_state} -> {s.to_state}" if s.to_state else "-",
             s.author.name,
             s.commit[:7],
-            s.note or "",
+            s.note or (s.subject if s.action == "edit" else ""),
         ]
         for s in steps
     ]
-    _table(["WHEN", "ACTION", "STATE", "WHO", "COMMIT", "NOTE"], rows)
+    columns = [
+        Column(out.text("log.when")),
+        Column(out.text("log.action")),
+        Column(out.text("log.state")),
+        Column(out.text("log.who"), cut=True),
+        Column(out.text("log.commit")),
+        Column(out.text("log.note"), cut=True, grow=True),
+    ]
+    draw(out, columns, rows)
+
+
+def _show_text(out: Output, front: dict[str, Any]) -> None:
+    rows: list[tuple[str, str]] = []
+    for key in ("title", "path", "status", "category", "tags", "dateline", "id"):
+        value = front.get(key)
+        if value:
+            rows.append((key, ", ".join(map(str, value)) if isinstance(value, list) else value))
+    for key in ("reporter", "editor", "publisher"):
+        if front.get(key):
+            rows.append((key, _person(front[key])))
+    for key in ("created_at", "publish_at", "published_at", "updated_at", "embargo_until"):
+        if front.get(key):
+            rows.append((key, str(front[key])))
+    photo = front.get("photo")
+    if isinstance(photo, dict):
+        where = photo.get("file") or photo.get("url") or ""
+        rows.append(("photo", f"{where}: {photo.get('caption', '')} ({photo.get('credit', '')})"))
+    if front.get("retraction"):
+        r = front["retraction"]
+        rows.append(("retraction", f"{r.get('at')} [{r.get('ground')}] {r.get('reason')}"))
+    for c in front.get("corrections") or []:
+        rows.append(("correction", f"{c.get('at')} [{c.get('type')}] {c.get('note')}"))
+    for h in front.get("history") or []:
+        note = f"  ({h['note']})" if h.get("note") else ""
+        move = f"{h.get('action')}  {h.get('from', '-')} -> {h.get('to')}"
+        rows.append(("history", f"{h.get('at')}  {move}  {h.get('by')}{note}"))
+    from redaksi.cli.output import safe
+
+    labels = {key: out.text(f"show.{key}") + ":" for key, _ in rows}
+    width = max(len(label) for label in labels.values()) + 2
+    for key, value in rows:
+        out.data(safe(f"{labels[key]:{width}}{value}"))
+    out.data("")
+    for line in str(front.get("body", "")).rstrip("\n").split("\n"):
+        out.data(safe(line))  # a body line cannot drive the terminal either
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("list")
+    @app.command("list", help="help.list")
     def list_command(
         status: Annotated[
             list[str] | None,
-            typer.Option(
-                "--status",
-                help="draft, review, edit, scheduled, published, retracted or all; repeatable "
-                "[default: draft, review, edit].",
-            ),
+            typer.Option("--status", help="help.list.status", metavar="help.mv.status"),
         ] = None,
-        mine: Annotated[
-            bool, typer.Option("--mine", help="Only articles that credit you.")
-        ] = False,
+        mine: Annotated[bool, typer.Option("--mine", help="help.list.mine")] = False,
         reporter: Annotated[
-            str | None, typer.Option("--reporter", help="Only this reporter's (email).")
+            str | None, typer.Option("--reporter", help="help.list.reporter")
         ] = None,
         output_format: Annotated[
-            TableFormat, typer.Option("--format", help="table or json.")
+            TableFormat, typer.Option("--format", help="help.opt.format_table")
         ] = TableFormat.table,
     ) -> None:
         """The desk's queue, oldest waiting first, with how long each has waited."""
         from redaksi.cli.commands.common import open_newsroom
+        from redaksi.cli.desk import print_queue
         from redaksi.cli.progress import Bar
         from redaksi.core import desk, workflow
         from redaksi.errors import UsageError
@@ -136,29 +153,15 @@ def register(app: typer.Typer) -> None:
         if output_format is TableFormat.json:
             out.json({"articles": [row.as_json() for row in chosen]})
             return
-        now = clock.now()
-        rows = [
-            [
-                row.status,
-                _when(row.publish_at, newsroom.zone)
-                if row.publish_at
-                else desk.age(row.waiting_since, now),
-                row.slug or "",
-                (row.title or "")[:60],
-                row.reporter_name or "",
-            ]
-            for row in chosen
-        ]
-        _table(["STATUS", "WAITING", "SLUG", "TITLE", "REPORTER"], rows)
+        print_queue(out, chosen, wanted, clock.now(), newsroom)
 
-    @app.command("show")
+    @app.command("show", help="help.show")
     def show_command(
         article: ArticleRef,
         output_format: TextFormatOption = TextFormat.text,
     ) -> None:
-        """One article: path, state, people, dates, corrections, history."""
+        """One article: path, state, people, dates, corrections, history and the body."""
         from redaksi.cli.commands.common import open_newsroom
-        from redaksi.cli.output import safe
         from redaksi.services.reading import show
 
         newsroom, out = open_newsroom()
@@ -166,35 +169,14 @@ def register(app: typer.Typer) -> None:
         if output_format is TextFormat.json:
             out.json(front)
             return
+        _show_text(out, front)
 
-        def line(text: str) -> None:
-            out.data(safe(text))
-
-        for key in ("title", "path", "status", "category", "dateline", "id"):
-            if front.get(key):
-                line(f"{key + ':':14}{front[key]}")
-        for key in ("reporter", "editor", "publisher"):
-            if front.get(key):
-                line(f"{key + ':':14}{_person(front[key])}")
-        for key in ("created_at", "published_at", "updated_at"):
-            if front.get(key):
-                line(f"{key + ':':14}{front[key]}")
-        if front.get("retraction"):
-            r = front["retraction"]
-            line(f"{'retraction:':14}{r.get('at')} [{r.get('ground')}] {r.get('reason')}")
-        for c in front.get("corrections") or []:
-            line(f"{'correction:':14}{c.get('at')} [{c.get('type')}] {c.get('note')}")
-        for h in front.get("history") or []:
-            note = f"  ({h['note']})" if h.get("note") else ""
-            move = f"{h.get('action')}  {h.get('from', '-')} -> {h.get('to')}"
-            line(f"{'history:':14}{h.get('at')}  {move}  {h.get('by')}{note}")
-
-    @app.command("log")
+    @app.command("log", help="help.log")
     def log_command(
         article: ArticleRef,
         output_format: TextFormatOption = TextFormat.text,
     ) -> None:
-        """The article's transitions as git recorded them: when, who, action, note, commit."""
+        """The article's steps as git recorded them, and the hand edits between them."""
         from redaksi.cli.commands.common import open_newsroom
         from redaksi.infra import git
         from redaksi.services.reading import log
@@ -211,4 +193,4 @@ def register(app: typer.Typer) -> None:
                 }
             )
             return
-        print_log(steps, newsroom.zone)
+        print_log(out, steps, newsroom.zone)

@@ -31,7 +31,7 @@ def report(out: Output, landing: Landing, *, pushed: bool = True) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("sync")
+    @app.command("sync", help="help.sync")
     def sync_command() -> None:
         """Push the steps you took offline; drop those another desk overtook."""
         from redaksi.cli.commands.common import open_newsroom

@@ -11,20 +11,21 @@ from redaksi.cli.report import Format
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("validate")
+    @app.command("validate", help="help.validate")
     def validate_command(
         paths: Annotated[
-            list[Path] | None, typer.Argument(help="Files or folders [default: all].")
+            list[Path] | None, typer.Argument(help="help.validate.paths", metavar="help.mv.paths")
         ] = None,
         output_format: Annotated[
-            Format, typer.Option("--format", help="text, json or github.")
+            Format, typer.Option("--format", help="help.opt.format_report")
         ] = Format.text,
         changed_since: Annotated[
             str | None,
-            typer.Option("--changed-since", help="Only articles changed since this git ref."),
+            typer.Option("--changed-since", help="help.validate.changed_since"),
         ] = None,
     ) -> None:
         """Check every article (or those named), redaksi.yaml and the schema. Exit 1 on problems."""
+        from redaksi.cli.commands.common import warn_uncommitted_config
         from redaksi.cli.output import Output
         from redaksi.cli.progress import Bar
         from redaksi.cli.report import emit
@@ -34,6 +35,7 @@ def register(app: typer.Typer) -> None:
 
         root = find_newsroom_root(Path.cwd())
         out = Output(configured_language(root))
+        warn_uncommitted_config(root, out)
         bar = Bar(out.text("validate.progress"))
         try:
             report = validate(root, paths or None, bar, since=changed_since)

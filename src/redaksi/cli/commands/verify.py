@@ -10,17 +10,18 @@ from redaksi.cli.report import Format
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("verify")
+    @app.command("verify", help="help.verify")
     def verify_command(
-        base: Annotated[str, typer.Option("--base", help="The branch the pull request goes into.")],
-        head: Annotated[str, typer.Option("--head", help="The last commit to check.")] = "HEAD",
+        base: Annotated[str, typer.Option("--base", help="help.verify.base")],
+        head: Annotated[str, typer.Option("--head", help="help.verify.head")] = "HEAD",
         output_format: Annotated[
-            Format, typer.Option("--format", help="text, json or github.")
+            Format, typer.Option("--format", help="help.opt.format_report")
         ] = Format.text,
     ) -> None:
         """Check every commit in BASE..HEAD that touches articles/. Exit 1 on problems."""
         from pathlib import Path
 
+        from redaksi.cli.commands.common import warn_uncommitted_config
         from redaksi.cli.output import Output
         from redaksi.cli.report import emit
         from redaksi.config import find_newsroom_root
@@ -30,6 +31,7 @@ def register(app: typer.Typer) -> None:
 
         root = find_newsroom_root(Path.cwd())
         out = Output(configured_language(root))
+        warn_uncommitted_config(root, out)
         with git.Repository(root) as repo:
             report = verify(root, repo, base, head)
         extra = {"commits": report.commits, "transitions": report.transitions}

@@ -1,0 +1,62 @@
+"""Services: a draft thrown away: the file deleted in one commit, with a transition's trailers.
+
+Only a draft (never published: a published story is retracted, never deleted) by its reporter
+or an editor. Uncommitted work in the file would be lost with it, so that needs a yes from a
+person at a terminal; git history keeps every committed version.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from redaksi.config import Newsroom
+from redaksi.core import commits, workflow, yamlio
+from redaksi.errors import RefusedError
+from redaksi.infra import git, guard, store
+from redaksi.services import articles
+from redaksi.services.transition import Outcome, actor_for
+
+
+def discard(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    path: Path,
+    note: str | None,
+    now: datetime,
+    *,
+    confirmed: bool = False,
+) -> Outcome:
+    """Delete the draft at ``path`` in one commit by the acting reporter or editor.
+
+    Refuses (exit 3) while the file has uncommitted changes, unless ``confirmed``.
+    """
+    root = newsroom.root
+    actor = actor_for(newsroom, repo.identity().email)
+    with guard.exclusive(root):
+        loaded = articles.load(root, path)
+        front = yamlio.to_plain(loaded.data)
+        stamp = now.astimezone(newsroom.zone).isoformat(timespec="seconds")
+        change = workflow.decide(front, "discard", actor, stamp, workflow.Options(note))
+        if not repo.is_tracked(loaded.rel):
+            raise RefusedError("discard.untracked", path=loaded.rel)
+        if not confirmed and repo.differs_from_head(loaded.rel):
+            raise RefusedError("discard.uncommitted", path=loaded.rel)
+        title = str(front.get("title", ""))
+        message = commits.message(
+            "discard",
+            title,
+            change.from_state,
+            change.to_state,
+            str(front.get("id", "")),
+            front,
+            change.note,
+        )
+        with guard.journal(root, loaded.rel, "discard", loaded.raw, None):
+            try:
+                store.restore(loaded.path, None)  # absent: the draft is gone from the tree
+                commit = repo.commit([loaded.rel], message, git.Person(actor.name, actor.email))
+            except BaseException:
+                store.restore(loaded.path, loaded.raw)
+                raise
+    return Outcome(loaded.rel, title, change, commit)
