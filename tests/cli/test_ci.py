@@ -16,8 +16,28 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _two_articles(cli, root: Path) -> tuple[str, str]:
-    one = cli(root, "draft", "--no-input", "--title", "Satu", "--category", "Hukum").out.strip()
-    two = cli(root, "draft", "--no-input", "--title", "Dua", "--category", "Hukum").out.strip()
+    one = cli(
+        root,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Satu",
+        "--category",
+        "Hukum",
+    ).out.strip()
+    two = cli(
+        root,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Dua",
+        "--category",
+        "Hukum",
+    ).out.strip()
     return one, two
 
 
@@ -87,7 +107,15 @@ def test_the_shipped_hook_runs_in_real_pre_commit(newsroom: Path, cli) -> None:
     env = {**os.environ, **env_home}
     subprocess.run([pre_commit, "install"], cwd=newsroom, check=True, capture_output=True, env=env)
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Lolos", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Lolos",
+        "--category",
+        "Hukum",
     ).out.strip()
     assert rel  # the draft's own commit went through the hook
     bad = newsroom / "articles" / "2025" / "03" / "rusak.md"

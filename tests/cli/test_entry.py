@@ -51,7 +51,7 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path) -> None:
     # a redaksi.yaml that is a folder: reading it fails in a way no rule anticipates
     (tmp_path / ".git").mkdir()
     (tmp_path / "redaksi.yaml").mkdir()
-    result = run(redaksi_bin(), "draft", "--no-input", cwd=tmp_path)
+    result = run(redaksi_bin(), "draft", "--no-input", "--body", "Isi berita. (*)", cwd=tmp_path)
     assert result.returncode == 4
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1

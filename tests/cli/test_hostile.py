@@ -109,7 +109,17 @@ TITLES = st.text(
 @given(title=TITLES)
 def test_any_title_round_trips_through_draft_and_submit(newsroom: Path, cli, title: str) -> None:
     result = cli(
-        newsroom, "draft", "--no-input", "--title", title, "--category", "Hukum", "--slug", "judul"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        title,
+        "--category",
+        "Hukum",
+        "--slug",
+        "judul",
     )
     assert result.code == 0, result.err  # every title a person can type is taken as typed
     path = newsroom / result.out.strip()
@@ -127,6 +137,8 @@ def test_shell_metacharacters_are_never_run(newsroom: Path, cli) -> None:
             newsroom,
             "draft",
             "--no-input",
+            "--body",
+            "Isi berita. (*)",
             "--title",
             title,
             "--category",
@@ -217,13 +229,36 @@ def test_an_empty_repository(tmp_path: Path, cli) -> None:
     assert cli(repo, "list").code == 0
     result = cli(repo, "verify", "--base", "HEAD")
     assert result.code == 4 and "not a commit" in result.err
-    drafted = cli(repo, "draft", "--no-input", "--title", "Pertama", "--category", "Hukum")
+    drafted = cli(
+        repo,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Pertama",
+        "--category",
+        "Hukum",
+    )
     assert drafted.code == 0, drafted.err
     assert git(repo, "log", "--format=%s").strip() == "draft: Pertama"
 
 
 def test_a_detached_head_still_takes_local_steps(newsroom: Path, cli) -> None:
-    assert cli(newsroom, "draft", "--no-input", "--title", "Lepas", "--category", "Hukum").code == 0
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Lepas",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
+    )
     git(newsroom, "checkout", "-q", "--detach")
     commit = head(newsroom)
     assert cli(newsroom, "submit", "lepas").code == 0

@@ -67,7 +67,17 @@ def test_draft_asks_for_what_is_missing(newsroom: Path) -> None:
 
 
 def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Path) -> None:
-    first = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--no-input")
+    first = spawn(
+        newsroom,
+        "draft",
+        "--title",
+        "Pasar Baru",
+        "--category",
+        "Ekonomi",
+        "--no-input",
+        "--body",
+        "Isi. (*)",
+    )
     first.expect(pexpect.EOF)
     first.close()
     assert first.exitstatus == 0
@@ -143,7 +153,17 @@ def test_validate_shows_progress_on_a_terminal_only(newsroom: Path) -> None:
 
 
 def test_list_draws_a_table_on_a_terminal(newsroom: Path) -> None:
-    first = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--no-input")
+    first = spawn(
+        newsroom,
+        "draft",
+        "--title",
+        "Pasar Baru",
+        "--category",
+        "Ekonomi",
+        "--no-input",
+        "--body",
+        "Isi. (*)",
+    )
     first.expect(pexpect.EOF)
     child = spawn(newsroom, "list")
     child.expect("SLUG")
@@ -154,7 +174,17 @@ def test_list_draws_a_table_on_a_terminal(newsroom: Path) -> None:
 
 
 def test_reject_asks_for_the_missing_note(newsroom: Path) -> None:
-    first = spawn(newsroom, "draft", "--title", "Pasar Baru", "--category", "Ekonomi", "--no-input")
+    first = spawn(
+        newsroom,
+        "draft",
+        "--title",
+        "Pasar Baru",
+        "--category",
+        "Ekonomi",
+        "--no-input",
+        "--body",
+        "Isi. (*)",
+    )
     first.expect(pexpect.EOF)
     submit = spawn(newsroom, "submit", "pasar-baru")
     submit.expect(pexpect.EOF)

@@ -69,7 +69,7 @@ def test_list_is_the_queue_oldest_waiting_first(newsroom: Path, cli) -> None:
         "reporter": {"name": "Dewi", "email": "dewi@kabar.test"},
         "category": "Hukum",
         "waiting_since": "2025-03-01T10:00:00+07:00",
-        "publish_at": None,
+        "returned": None,
     }
     review = json.loads(cli(newsroom, "list", "--status", "review", "--format", "json").out)[
         "articles"
@@ -91,7 +91,7 @@ def test_list_is_the_queue_oldest_waiting_first(newsroom: Path, cli) -> None:
 def test_list_in_a_pipe_is_plain_columns(newsroom: Path, cli) -> None:
     put(newsroom, "satu", "draft", 1)
     lines = cli(newsroom, "list").out.splitlines()
-    assert lines[0].split() == ["STATUS", "WAITING", "SLUG", "TITLE", "REPORTER"]
+    assert lines[0].split() == ["STATUS", "WAITING", "SLUG", "CATEGORY", "TITLE", "REPORTER"]
     assert lines[1].split()[0] == "draft" and lines[1].split()[2] == "satu"
     assert lines[1].split()[1].endswith("d")  # waited days
     assert "\x1b[" not in "".join(lines)
@@ -102,14 +102,23 @@ def test_show_gives_front_matter_and_path(newsroom: Path, cli) -> None:
     shown = json.loads(cli(newsroom, "show", "satu", "--format", "json").out)
     assert shown["path"] == "articles/2025/03/satu.md" and shown["status"] == "draft"
     text = cli(newsroom, "show", "00000001").out
-    assert "path:         articles/2025/03/satu.md" in text
-    assert "history:      2025-03-01T10:00:00+07:00  submit  draft -> draft" in text
+    assert "Path:      articles/2025/03/satu.md" in text
+    assert "History:   2025-03-01T10:00:00+07:00  submit  draft -> draft" in text
+    assert text.endswith("\n\n(*)\n")  # the body, after the metadata
     assert cli(newsroom, "show", "nope").code == 2
 
 
 def test_log_follows_an_article_that_moved(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Pindah Folder", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Pindah Folder",
+        "--category",
+        "Hukum",
     ).out.strip()
     assert cli(newsroom, "submit", "pindah-folder").code == 0
     act_as(newsroom, MS)
@@ -124,7 +133,9 @@ def test_log_follows_an_article_that_moved(newsroom: Path, cli) -> None:
         ("draft", "new", "draft", "ali@kabar.test", None),
         ("submit", "draft", "review", "ali@kabar.test", None),
         ("reject", "review", "draft", "ms@kabar.test", "Perlu foto."),
+        ("edit", None, None, "ms@kabar.test", None),  # the move: a commit by hand
     ]
+    assert steps[-1]["subject"] == "move"
     assert json.loads(result.out)["path"] == "articles/2020/01/pindah-folder.md"
     text = cli(newsroom, "log", "pindah-folder").out.splitlines()
     assert text[0].split() == ["WHEN", "ACTION", "STATE", "WHO", "COMMIT", "NOTE"]

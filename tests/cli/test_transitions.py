@@ -27,6 +27,8 @@ def drafted(newsroom: Path, cli) -> tuple[Path, str]:
         newsroom,
         "draft",
         "--no-input",
+        "--body",
+        "Isi berita. (*)",
         "--title",
         "Banjir Lumajang",
         "--category",
@@ -178,7 +180,15 @@ def test_four_eyes_stops_a_reporter_publishing_their_own_story(newsroom: Path, c
     )
     git(newsroom, "commit", "-qam", "four eyes")
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Sendiri", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Sendiri",
+        "--category",
+        "Hukum",
     ).out.strip()
     assert cli(newsroom, "submit", "sendiri").code == 0
     before = snapshot(newsroom)
@@ -203,7 +213,7 @@ def test_body_edits_go_in_and_everything_else_stays_as_it_was(
     root, rel = drafted
     path = root / rel
     path.write_text(
-        path.read_text().replace("Write the story here.", "Air setinggi lutut merendam Pronojiwo.")
+        path.read_text().replace("Isi berita.", "Air setinggi lutut merendam Pronojiwo.")
     )
     (root / "staged.txt").write_text("staged\n")
     git(root, "add", "staged.txt")
@@ -288,7 +298,15 @@ def test_an_article_never_committed_is_committed_by_its_first_transition(
     newsroom: Path, cli
 ) -> None:
     result = cli(
-        newsroom, "draft", "--no-input", "--title", "Tulisan Tangan", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Tulisan Tangan",
+        "--category",
+        "Hukum",
     )
     rel = result.out.strip()
     git(newsroom, "rm", "-q", "--cached", rel)
@@ -304,6 +322,7 @@ def test_an_ambiguous_id_prefix_lists_the_candidates(newsroom: Path, cli) -> Non
         (folder / f"a{n}.md").write_text(
             f"---\nid: abcd{n}a52-5f1e-4c51-9a53-8e2b61c0d2a4\ntitle: A\nslug: a{n}\nstatus: draft\ncategory: Hukum\n"
             "reporter: {name: Ali Ya'lu, email: ali@kabar.test}\ncreated_at: 2025-03-04T09:12:00+07:00\n---\n"
+            "Isi berita. (*)\n"
         )
     result = cli(newsroom, "submit", "abcd")
     assert result.code == 2 and "a0.md" in result.err and "a1.md" in result.err

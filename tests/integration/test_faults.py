@@ -48,7 +48,17 @@ def hook(repo: Path, name: str, body: str) -> Path:
 
 @pytest.fixture
 def drafted(newsroom: Path) -> tuple[Path, Path]:
-    result = run(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    result = run(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert result.returncode == 0, result.stderr
     return newsroom, newsroom / result.stdout.strip()
 
@@ -106,7 +116,17 @@ def test_a_hook_killed_while_it_sleeps_fails_the_step_cleanly(drafted: tuple[Pat
 def test_killed_draft_is_removed_and_unstaged(newsroom: Path) -> None:
     marker = hook(newsroom, "pre-commit", "sleep 60")
     before = snapshot(newsroom)
-    proc = spawn(newsroom, "draft", "--no-input", "--title", "Baru", "--category", "Hukum")
+    proc = spawn(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Baru",
+        "--category",
+        "Hukum",
+    )
     wait_for(marker)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -147,7 +167,17 @@ def test_edits_made_after_a_kill_are_left_alone(drafted: tuple[Path, Path]) -> N
 def test_two_redaksi_processes_in_one_clone_do_not_interleave(newsroom: Path) -> None:
     for title in ("Satu", "Dua"):
         assert (
-            run(newsroom, "draft", "--no-input", "--title", title, "--category", "Hukum").returncode
+            run(
+                newsroom,
+                "draft",
+                "--no-input",
+                "--body",
+                "Isi berita. (*)",
+                "--title",
+                title,
+                "--category",
+                "Hukum",
+            ).returncode
             == 0
         )
     marker = hook(newsroom, "pre-commit", "sleep 1")

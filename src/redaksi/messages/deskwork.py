@@ -134,6 +134,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "publik; ini tidak bisa dibatalkan",
     ),
     # -- writing ---------------------------------------------------------------------------------
+    "draft.two_bodies": (
+        "give the story with --body or --body-file, not both",
+        "berikan isi berita dengan --body atau --body-file, tidak keduanya",
+    ),
+    "draft.body_unreadable": (
+        "cannot read {path} ({detail}); give a UTF-8 text file",
+        "{path} tidak bisa dibaca ({detail}); berikan berkas teks UTF-8",
+    ),
     "submit.unwritten": (
         "the body is empty or still the template 'redaksi draft' wrote; write the story first "
         "(redaksi edit), then submit",

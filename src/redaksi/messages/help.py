@@ -136,6 +136,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File name and address (default: from the title).",
         "Nama berkas dan alamat (bawaan: dari judul).",
     ),
+    "help.draft.body": (
+        "The story itself, for scripts (instead of the editor).",
+        "Isi berita, untuk skrip (pengganti editor).",
+    ),
+    "help.draft.body_file": (
+        "Read the story from this file ('-' reads standard input).",
+        "Baca isi berita dari berkas ini ('-' membaca masukan standar).",
+    ),
+    "help.mv.body": ("TEXT", "TEKS"),
+    "help.mv.body-file": ("FILE", "BERKAS"),
     "help.draft.no_edit": ("Do not open the editor.", "Jangan buka editor."),
     "help.submit": (
         "Send a draft to the editors (draft -> review). The reporter or an editor.",

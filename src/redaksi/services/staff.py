@@ -69,7 +69,10 @@ def committed(newsroom: Newsroom, repo: git.Repository) -> Committed:
 
 def listing(newsroom: Newsroom) -> list[staffing.Member]:
     """The staff, as the committed redaksi.yaml lists them."""
-    return [staffing.Member(m.name, m.email, tuple(sorted(m.roles))) for m in newsroom.staff]
+    return [
+        staffing.Member(m.name, m.email, tuple(r for r in staffing.ROLES if r in m.roles))
+        for m in newsroom.staff
+    ]
 
 
 def add(newsroom: Newsroom, repo: git.Repository, member: staffing.Member) -> str:

@@ -17,6 +17,25 @@ def split_tags(values: list[str]) -> list[str]:
     return list(dict.fromkeys(t for t in tags if t))
 
 
+def _body(body: str | None, body_file: str | None) -> str | None:
+    """The story given up front (a script, a wire feed): ``--body`` or ``--body-file`` (- is stdin)."""
+    import sys
+    from pathlib import Path
+
+    from redaksi.errors import UsageError
+
+    if body is not None and body_file is not None:
+        raise UsageError("draft.two_bodies")
+    if body_file is not None:
+        try:
+            body = sys.stdin.read() if body_file == "-" else Path(body_file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError("draft.body_unreadable", path=body_file, detail=str(err)) from None
+    if body is None:
+        return None
+    return body if body.endswith("\n") else body + "\n"
+
+
 def _slug(newsroom: Newsroom, out: Output, title: str) -> str:
     from redaksi.cli import prompts
     from redaksi.errors import RedaksiError
@@ -47,6 +66,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
         slug: Annotated[str | None, typer.Option("--slug", help="help.draft.slug")] = None,
         push: Annotated[bool | None, typer.Option("--push/--no-push", help="help.opt.push")] = None,
+        body: Annotated[str | None, typer.Option("--body", help="help.draft.body")] = None,
+        body_file: Annotated[
+            str | None, typer.Option("--body-file", help="help.draft.body_file")
+        ] = None,
         no_edit: Annotated[bool, typer.Option("--no-edit", help="help.draft.no_edit")] = False,
         no_input: Annotated[bool, typer.Option("--no-input", help="help.opt.no_input")] = False,
     ) -> None:
@@ -82,7 +105,8 @@ def register(app: typer.Typer) -> None:
                 dateline = prompts.text(out.text("prompt.dateline")).strip() or None
             if slug is None:
                 slug = _slug(newsroom, out, title) if ask else service.suggest_slug(title)
-            request = service.DraftRequest(title, category, slug, tuple(tags), dateline)
+            text = _body(body, body_file)
+            request = service.DraftRequest(title, category, slug, tuple(tags), dateline, text)
             now, placeholder = clock.now(), out.text("draft.body_placeholder")
             if newsroom.push if push is None else push:
                 from redaksi.cli.commands.sync import report
@@ -96,7 +120,7 @@ def register(app: typer.Typer) -> None:
             rel = path.relative_to(newsroom.root).as_posix()
             out.for_scripts(rel)
             out.say("draft.created", path=rel)
-            if ask and not no_edit:
+            if ask and not no_edit and text is None:
                 from redaksi.infra import editor
 
                 editor.open_file(repo, path)

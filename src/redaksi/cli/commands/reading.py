@@ -93,6 +93,8 @@ def _show_text(out: Output, front: dict[str, Any]) -> None:
     for h in front.get("history") or []:
         note = f"  ({h['note']})" if h.get("note") else ""
         move = f"{h.get('action')}  {h.get('from', '-')} -> {h.get('to')}"
+        if h.get("reporter_to"):
+            move += f"  ({h.get('reporter_from')} -> {h.get('reporter_to')})"
         rows.append(("history", f"{h.get('at')}  {move}  {h.get('by')}{note}"))
     from redaksi.cli.output import safe
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -38,16 +38,17 @@ def _colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _print_diff(out: Output, found: object) -> None:
-    from redaksi.core import wordiff
+def _print_diff(out: Output, found: object, zone: Any) -> None:
+    from redaksi.core import desk, wordiff
     from redaksi.services.changes import Comparison
 
     assert isinstance(found, Comparison)
+    when = desk.parse_time(found.date)
     out.say(
         "diff.since",
         since=found.since,
         commit=found.commit[:7],
-        date=found.date[:16].replace("T", " "),
+        date=f"{when.astimezone(zone):%Y-%m-%d %H:%M}" if when else found.date,
         who=found.author,
     )
     if not (wordiff.changed(found.title) or wordiff.changed(found.body)):
@@ -91,7 +92,7 @@ def register(app: typer.Typer) -> None:
         newsroom, out = open_newsroom()
         with git.Repository(newsroom.root) as repo:
             found = compare(newsroom.root, repo, article, since)
-        _print_diff(out, found)
+        _print_diff(out, found, newsroom.zone)
 
     @app.command("discard", help="help.discard")
     def discard_command(
