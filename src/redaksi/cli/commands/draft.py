@@ -18,7 +18,7 @@ def split_tags(values: list[str]) -> list[str]:
 
 
 def _body(body: str | None, body_file: str | None) -> str | None:
-    """The story given up front (a script, a wire feed): ``--body`` or ``--body-file`` (- is stdin)."""
+    """The story given up front (a script, a feed): ``--body`` or ``--body-file`` (- is stdin)."""
     import sys
     from pathlib import Path
 
