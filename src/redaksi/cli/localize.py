@@ -139,7 +139,7 @@ def usage_error(err: Any, language: str, prog: str = "redaksi") -> str:
     found = re.search(r"No such command '(.*?)'", message)
     if found:
         return _no_such_command(ctx, found.group(1), language, hint)
-    found = re.search(r"unexpected extra arguments? \((.*)\)", message)
+    found = re.search(r"unexpected extra argument(?:\(s\)|s)? \((.*)\)", message)
     if found:
         return render("cli.extra_arguments", language, {"args": found.group(1), "hint": hint})
     if message.startswith("Missing command"):
