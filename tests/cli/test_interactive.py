@@ -1,8 +1,11 @@
-"""A reporter at a real terminal: ``redaksi draft`` asks, in a pty, and the answers land."""
+"""People at real terminals (a pty, 80 and 120 columns, Indonesian and English): prompts, the
+editor, tables, confirmations and Ctrl-C."""
 
 from __future__ import annotations
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,15 +16,33 @@ from tests.conftest import git, redaksi_bin
 pexpect = pytest.importorskip("pexpect")
 
 DOWN = "\x1b[B"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+STORY = "Air setinggi dada merendam 300 rumah di Lumajang."
 
 
-def spawn(cwd: Path, *args: str):
+@pytest.fixture(scope="session")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A scripted editor: writes STORY where the template's placeholder was."""
+    script = tmp_path_factory.mktemp("editor") / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "t = p.read_text()\n"
+        f"for old in ('Write the story here.', 'Tulis berita di sini.'):\n"
+        f"    t = t.replace(old, {STORY!r})\n"
+        "p.write_text(t)\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+def spawn(cwd: Path, *args: str, columns: int = 100, editor: str = "false"):
     env = {
         **os.environ,
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
-        "COLUMNS": "100",
+        "COLUMNS": str(columns),
         "LINES": "30",
+        "VISUAL": editor,
     }
     return pexpect.spawn(
         redaksi_bin(),
@@ -30,15 +51,48 @@ def spawn(cwd: Path, *args: str):
         env=env,
         encoding="utf-8",
         timeout=20,
-        dimensions=(30, 100),
+        dimensions=(30, columns),
     )
 
 
-def test_draft_asks_for_what_is_missing(newsroom: Path) -> None:
-    child = spawn(newsroom, "draft")
+def finish(child) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    return ANSI.sub("", child.before)
+
+
+def speak(root: Path, language: str) -> None:
+    config = root / "redaksi.yaml"
+    text = config.read_text()
+    if f"language: {language}" not in text:
+        config.write_text(re.sub(r"language: \w+", f"language: {language}", text))
+        git(root, "commit", "-qam", f"language {language}")
+
+
+def quick_draft(root: Path, title: str, category: str = "Ekonomi") -> None:
+    child = spawn(
+        root,
+        "draft",
+        "--title",
+        title,
+        "--category",
+        category,
+        "--no-input",
+        "--body",
+        f"{STORY} (*)",
+    )
+    finish(child)
+    assert child.exitstatus == 0
+
+
+def test_draft_asks_then_opens_the_editor(newsroom: Path, editor: str) -> None:
+    child = spawn(newsroom, "draft", editor=editor)
     child.expect("Title")
+    child.send("\r")  # empty: asked again, never refused
+    child.expect("cannot be empty")
     child.send("Banjir Bandang di Lumajang, Warga Mengungsi\r")
     child.expect("Category")
+    child.expect(r"arrow keys to move")
     child.send(DOWN)  # Pemerintahan -> Ekonomi
     child.send("\r")
     child.expect("Tags")
@@ -48,39 +102,29 @@ def test_draft_asks_for_what_is_missing(newsroom: Path) -> None:
     child.expect("Slug")
     child.expect("banjir-bandang-di-lumajang-warga-mengungsi")  # suggested from the title
     child.send("\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    out = finish(child)
+    assert child.exitstatus == 0, out
+    assert "Use arrow keys" not in out
+    assert "  redaksi submit banjir-bandang-di-lumajang-warga-mengungsi\r\n" in out  # unwrapped
+    assert out.count("articles/") == 1  # the path once, not twice
     [path] = list((newsroom / "articles").rglob("*.md"))
-    _, data = article.parse(path.read_text())
+    doc, data = article.parse(path.read_text())
     assert (data["title"], data["category"], list(data["tags"]), data["dateline"]) == (
         "Banjir Bandang di Lumajang, Warga Mengungsi",
         "Ekonomi",
         ["Lumajang", "Banjir"],
         "Lumajang",
     )
-    assert path.name == "banjir-bandang-di-lumajang-warga-mengungsi.md"
-    assert (
-        git(newsroom, "log", "-1", "--format=%s").strip()
-        == "draft: Banjir Bandang di Lumajang, Warga Mengungsi"
-    )
+    assert doc.body == f"Lumajang,- {STORY} (*)\n"  # written in the editor, not yet committed
+    assert git(newsroom, "status", "--porcelain").startswith(" M articles/")
+    submit = spawn(newsroom, "submit", "banjir-bandang")  # a unique start of the slug
+    out = finish(submit)
+    assert submit.exitstatus == 0, out
+    assert not re.search(r"\b[0-9a-f]{40}\b", out)  # a person reads the short id only
 
 
 def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Path) -> None:
-    first = spawn(
-        newsroom,
-        "draft",
-        "--title",
-        "Pasar Baru",
-        "--category",
-        "Ekonomi",
-        "--no-input",
-        "--body",
-        "Isi. (*)",
-    )
-    first.expect(pexpect.EOF)
-    first.close()
-    assert first.exitstatus == 0
+    quick_draft(newsroom, "Pasar Baru")
     child = spawn(
         newsroom,
         "draft",
@@ -92,13 +136,13 @@ def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Pa
         "x",
         "--dateline",
         "Probolinggo",
+        "--no-edit",
     )
     child.expect("Slug")
     child.send("\r")
     child.expect("already used")
     child.send("-kedua\r")
-    child.expect(pexpect.EOF)
-    child.close()
+    finish(child)
     assert child.exitstatus == 0
     assert sorted(p.name for p in (newsroom / "articles").rglob("*.md")) == [
         "pasar-baru-kedua.md",
@@ -106,15 +150,124 @@ def test_a_taken_slug_is_refused_at_the_prompt_and_another_accepted(newsroom: Pa
     ]
 
 
-def test_ctrl_c_at_a_prompt_writes_nothing(newsroom: Path) -> None:
+def test_ctrl_c_at_a_prompt_exits_130_in_the_newsrooms_language(newsroom: Path) -> None:
+    speak(newsroom, "id")
     child = spawn(newsroom, "draft")
-    child.expect("Title")
+    child.expect("Judul")
     child.sendcontrol("c")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 2
-    assert "nothing was written" in child.before
+    out = finish(child)
+    assert child.exitstatus == 130
+    assert "dihentikan; tidak ada yang berubah" in out and "Cancelled" not in out
     assert not list((newsroom / "articles").rglob("*.md"))
+
+
+@pytest.mark.parametrize(("columns", "language"), [(80, "id"), (120, "en")])
+def test_list_never_cuts_a_slug_and_marks_every_cut_title(
+    newsroom: Path, columns: int, language: str
+) -> None:
+    speak(newsroom, language)
+    long_title = (
+        "Sidang Korupsi Dana Desa Kecamatan Tiris Ditunda karena Terdakwa Sakit, "
+        "Jaksa Minta Surat Dokter Nomor 3202"
+    )
+    quick_draft(newsroom, long_title, "Hukum")
+    slug = "sidang-korupsi-dana-desa-kecamatan-tiris-ditunda-karena-terdakwa-sakit-jaksa"
+    child = spawn(newsroom, "list", columns=columns)
+    out = finish(child)
+    assert child.exitstatus == 0
+    assert slug in out
+    header = "KATEGORI" if language == "id" else "CATEGORY"
+    assert header in out and "Hukum" in out
+    assert all(len(line.rstrip()) <= columns for line in out.splitlines())
+    assert "Sidang Korupsi Dana" in out and "Nomor 3202" not in out
+    assert any("…" in line and "Sidang" in line for line in out.splitlines())  # cut, and says so
+
+
+def test_list_in_a_pipe_cuts_nothing(newsroom: Path) -> None:
+    import subprocess
+
+    title = "Sidang Korupsi Dana Desa Ditunda, Jaksa Minta Surat Dokter Nomor 3202 dari Rumah Sakit"
+    quick_draft(newsroom, title, "Hukum")
+    piped = subprocess.run(
+        [redaksi_bin(), "list"],
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert title in piped.stdout and "…" not in piped.stdout
+
+
+def test_an_empty_desk_says_so(newsroom: Path) -> None:
+    child = spawn(newsroom, "list")
+    out = finish(child)
+    assert child.exitstatus == 0
+    assert "nothing on the desk" in out and "SLUG" not in out
+
+
+def test_reject_asks_again_for_an_empty_note_and_the_reporter_sees_it(newsroom: Path) -> None:
+    quick_draft(newsroom, "Pasar Baru")
+    finish(spawn(newsroom, "submit", "pasar-baru"))
+    git(newsroom, "config", "user.email", "ms@kabar.test")
+    child = spawn(newsroom, "reject", "pasar-baru")
+    child.expect("Note")
+    child.send("\r")
+    child.expect("cannot be empty")
+    child.send("Tambahkan foto.\r")
+    finish(child)
+    assert child.exitstatus == 0
+    assert "Tambahkan foto." in git(newsroom, "log", "-1", "--format=%b")
+    git(newsroom, "config", "user.email", "ali@kabar.test")
+    mine = finish(spawn(newsroom, "list", "--mine"))
+    assert "draft (sent back)" in mine and "Mohammad S: Tambahkan foto." in mine
+
+
+def test_a_refused_step_is_refused_before_anything_is_asked(newsroom: Path) -> None:
+    quick_draft(newsroom, "Pasar Baru")
+    child = spawn(newsroom, "reject", "pasar-baru")  # Ali is no editor
+    out = finish(child)
+    assert child.exitstatus == 3 and "Note" not in out
+
+
+def test_retract_describes_the_grounds_and_asks_to_confirm(newsroom: Path) -> None:
+    speak(newsroom, "id")
+    quick_draft(newsroom, "Pasar Baru")
+    finish(spawn(newsroom, "submit", "pasar-baru"))
+    git(newsroom, "config", "user.email", "ms@kabar.test")
+    finish(spawn(newsroom, "approve", "pasar-baru"))
+    git(newsroom, "config", "user.email", "keyra@kabar.test")
+    finish(spawn(newsroom, "publish", "pasar-baru"))
+    before = git(newsroom, "rev-parse", "HEAD")
+    child = spawn(newsroom, "retract", "pasar-baru", "--reason", "Identitas anak terungkap.")
+    child.expect("Alasan")
+    child.expect("membahayakan masa depan anak")  # each ground says what it means
+    child.send(DOWN * 2 + "\r")  # sara -> kesusilaan -> anak
+    child.expect("Cabut")
+    child.expect("Tidak")
+    child.send("\r")  # the default is No
+    out = finish(child)
+    assert child.exitstatus == 3 and "tidak ada yang berubah" in out
+    assert git(newsroom, "rev-parse", "HEAD") == before
+    child = spawn(newsroom, "retract", "pasar-baru", "--ground", "anak", "--reason", "Anak.")
+    child.expect("Tidak")
+    child.send(DOWN + "\r")
+    finish(child)
+    assert child.exitstatus == 0
+    assert "Redaksi-Action: retract" in git(newsroom, "log", "-1", "--format=%B")
+
+
+def test_discard_of_unsaved_work_is_confirmed_on_a_terminal(newsroom: Path) -> None:
+    quick_draft(newsroom, "Pasar Baru")
+    [path] = list((newsroom / "articles").rglob("*.md"))
+    path.write_text(path.read_text() + "Paragraf yang belum disimpan.\n")
+    child = spawn(newsroom, "discard", "pasar-baru")
+    child.expect("Discard it anyway")
+    child.expect("No")
+    child.send(DOWN + "\r")  # No -> Yes
+    finish(child)
+    assert child.exitstatus == 0 and not path.exists()
+    assert "Redaksi-Action: discard" in git(newsroom, "log", "-1", "--format=%B")
 
 
 def _many_articles(root: Path, count: int) -> None:
@@ -150,49 +303,3 @@ def test_validate_shows_progress_on_a_terminal_only(newsroom: Path) -> None:
     )
     env_ci.expect(pexpect.EOF)
     assert "Checking" not in env_ci.before
-
-
-def test_list_draws_a_table_on_a_terminal(newsroom: Path) -> None:
-    first = spawn(
-        newsroom,
-        "draft",
-        "--title",
-        "Pasar Baru",
-        "--category",
-        "Ekonomi",
-        "--no-input",
-        "--body",
-        "Isi. (*)",
-    )
-    first.expect(pexpect.EOF)
-    child = spawn(newsroom, "list")
-    child.expect("SLUG")
-    child.expect("pasar-baru")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-
-def test_reject_asks_for_the_missing_note(newsroom: Path) -> None:
-    first = spawn(
-        newsroom,
-        "draft",
-        "--title",
-        "Pasar Baru",
-        "--category",
-        "Ekonomi",
-        "--no-input",
-        "--body",
-        "Isi. (*)",
-    )
-    first.expect(pexpect.EOF)
-    submit = spawn(newsroom, "submit", "pasar-baru")
-    submit.expect(pexpect.EOF)
-    git(newsroom, "config", "user.email", "ms@kabar.test")
-    child = spawn(newsroom, "reject", "pasar-baru")
-    child.expect("Note")
-    child.send("Tambahkan foto.\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert "Tambahkan foto." in git(newsroom, "log", "-1", "--format=%b")

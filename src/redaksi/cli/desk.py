@@ -47,7 +47,7 @@ def print_queue(
     columns = [
         Column(out.text("list.status")),
         Column(out.text("list.waiting")),
-        Column(out.text("list.slug")),
+        Column(out.text("list.slug"), below=True),
         Column(out.text("list.category"), cut=True),
         Column(out.text("list.title"), cut=True, grow=True),
         Column(out.text("list.reporter"), cut=True),
