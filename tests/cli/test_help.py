@@ -106,3 +106,38 @@ def test_completion_is_offered_for_commands_and_slugs(newsroom: Path, cli, monke
     monkeypatch.setenv("COMP_WORDS", "redaksi rea")
     monkeypatch.setenv("COMP_CWORD", "1")
     assert cli(newsroom).out.split() == ["reassign"]
+
+
+def test_the_fast_completion_knows_every_command_that_takes_an_article() -> None:
+    from redaksi.cli.completion import ARTICLE_COMMANDS
+
+    taking = {
+        " ".join(path)
+        for path, command in walk(get_command(app))
+        if any(p.help in ("help.arg.article", "help.arg.article_exact") for p in command.params)
+    }
+    assert taking == ARTICLE_COMMANDS
+
+
+def test_bash_completes_slugs_without_loading_typer(newsroom: Path) -> None:
+    import os
+    import subprocess
+
+    from tests.conftest import redaksi_bin
+
+    folder = newsroom / "articles" / "2025" / "03"
+    folder.mkdir(parents=True)
+    for slug in ("banjir-lumajang", "banjir-jember", "pasar-baru"):
+        (folder / f"{slug}.md").write_text("---\n---\n")
+    env = {
+        **os.environ,
+        "_REDAKSI_COMPLETE": "complete_bash",
+        "COMP_CWORD": "2",
+        "COMP_WORDS": "redaksi publish banj",
+        "PYTHONPROFILEIMPORTTIME": "1",
+    }
+    done = subprocess.run(
+        [redaksi_bin()], cwd=newsroom, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == ["banjir-jember", "banjir-lumajang"]
+    assert "typer" not in done.stderr  # -X importtime: the fast path never imported it

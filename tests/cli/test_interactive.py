@@ -303,3 +303,36 @@ def test_validate_shows_progress_on_a_terminal_only(newsroom: Path) -> None:
     )
     env_ci.expect(pexpect.EOF)
     assert "Checking" not in env_ci.before
+
+
+def test_diff_is_coloured_on_a_terminal_unless_no_color(newsroom: Path) -> None:
+    quick_draft(newsroom, "Pasar Baru")
+    finish(spawn(newsroom, "submit", "pasar-baru"))
+    [path] = list((newsroom / "articles").rglob("*.md"))
+    path.write_text(path.read_text().replace("300 rumah", "350 rumah"))
+    child = spawn(newsroom, "diff", "pasar-baru")
+    child.expect(pexpect.EOF)
+    assert "\x1b[31m300\x1b[0m\x1b[32m350\x1b[0m" in child.before and "[-" not in child.before
+    plain = pexpect.spawn(
+        redaksi_bin(),
+        ["diff", "pasar-baru"],
+        cwd=str(newsroom),
+        encoding="utf-8",
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    plain.expect(pexpect.EOF)
+    assert "[-300-]{+350+}" in plain.before and "\x1b[31m" not in plain.before
+
+
+def test_ctrl_c_while_a_command_runs_exits_130(newsroom: Path, tmp_path: Path) -> None:
+    quick_draft(newsroom, "Pasar Baru")
+    started = tmp_path / "started"
+    child = spawn(newsroom, "edit", "pasar-baru", editor=f"touch {started} && sleep 30 #")
+    deadline = 200
+    while not started.exists() and deadline:  # the editor is running: redaksi is waiting on it
+        child.expect([pexpect.TIMEOUT, pexpect.EOF], timeout=0.05)
+        deadline -= 1
+    child.sendcontrol("c")
+    out = finish(child)
+    assert child.exitstatus == 130, out
+    assert "interrupted" in out

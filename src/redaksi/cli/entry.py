@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,11 @@ SCANNING = ("list", "validate")
 
 def main() -> None:
     """Run redaksi (see :func:`redaksi.cli.app.main`)."""
+    if "_REDAKSI_COMPLETE" in os.environ:
+        from redaksi.cli.completion import fast_bash
+
+        if fast_bash():
+            return
     if len(sys.argv) > 1 and sys.argv[1] in SCANNING and "--changed-since" not in sys.argv:
         from redaksi.infra import prefetch
 
