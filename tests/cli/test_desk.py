@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -383,3 +384,37 @@ def test_sync_without_a_remote_names_the_real_branch(newsroom: Path) -> None:
     assert done.returncode == 4
     assert "git push -u origin desk-probolinggo" in done.stderr
     assert "git remote add origin" in done.stderr
+
+
+def test_the_demos_hint_runs_where_redaksi_is_not_on_path(tmp_path: Path) -> None:
+    from tests.conftest import redaksi_bin
+
+    env = dict(os.environ)
+    env["PATH"] = "/usr/bin:/bin"  # a fresh shell: the venv is not on PATH
+    done = subprocess.run(
+        [redaksi_bin(), "demo", str(tmp_path / "d"), "--language", "en"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{redaksi_bin()} show " in done.stderr
+
+
+def test_published_stories_wait_for_nothing_and_github_summaries_speak_indonesian(
+    newsroom: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.cli.test_reading import put
+
+    put(newsroom, "terbit", "published", 4)
+    lines = cli(newsroom, "list", "--status", "published").out.splitlines()
+    assert lines[1].split()[:3] == ["published", "-", "terbit"]
+    config = newsroom / "redaksi.yaml"
+    config.write_text(config.read_text().replace("language: en", "language: id"))
+    git(newsroom, "commit", "-qam", "id")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert cli(newsroom, "validate", "--format", "github").code == 0
+    assert "Tidak ada masalah." in summary.read_text()

@@ -102,10 +102,13 @@ def program() -> str:
     import shutil
     from pathlib import Path
 
-    running = Path(sys.argv[0]).absolute() if sys.argv and sys.argv[0] else None
-    found = shutil.which("redaksi")
-    if running is None or running.name != "redaksi":  # python -m redaksi, or a test
-        return "redaksi" if found else f"{sys.executable} -m redaksi"
-    if found and Path(found).resolve() == running.resolve():
-        return "redaksi"
-    return str(running)
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else ""
+    running = (
+        Path(argv0).absolute() if "/" in argv0 else Path(shutil.which(argv0) or "redaksi-none")
+    )
+    on_path = shutil.which("redaksi")
+    if running.name == "redaksi" and running.is_file():
+        if on_path and Path(on_path).resolve() == running.resolve():
+            return "redaksi"
+        return str(running)
+    return "redaksi" if on_path else f"{Path(sys.executable).absolute()} -m redaksi"

@@ -57,22 +57,20 @@ def emit(
             f"::error {where},title={_escape_property('redaksi ' + p.rule)}::{_escape_data(m)}"
         )
     if len(rows) > GITHUB_ANNOTATIONS:
-        out.data(
-            f"::warning title=redaksi::{len(rows) - GITHUB_ANNOTATIONS} more problem(s): "
-            "see the job summary"
-        )
+        more = out.text("report.more", count=len(rows) - GITHUB_ANNOTATIONS)
+        out.data(f"::warning title=redaksi::{_escape_data(more)}")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         lines = [f"## {title}", ""]
         if rows:
-            lines += ["| file | line | rule | problem |", "|---|---|---|---|"]
+            lines += [out.text("report.header"), "|---|---|---|---|"]
             lines += [
                 f"| `{_cell(p.file)}` | {p.line} | {p.rule} | {_cell(m)} |"
                 for p, m in rows[:SUMMARY_LIMIT]
             ]
             if len(rows) > SUMMARY_LIMIT:
-                lines.append(f"\n…and {len(rows) - SUMMARY_LIMIT} more.")
+                lines.append("\n" + out.text("report.and_more", count=len(rows) - SUMMARY_LIMIT))
         else:
-            lines.append("No problems.")
+            lines.append(out.text("report.none"))
         with open(summary, "a", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n\n")

@@ -218,4 +218,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.retraction": ("Retraction", "Pencabutan"),
     "show.correction": ("Correction", "Koreksi"),
     "show.history": ("History", "Riwayat"),
+    # -- validate and verify in GitHub ------------------------------------------------------------
+    "report.more": (
+        "{count} more problem(s): see the job summary",
+        "{count} masalah lagi: lihat ringkasan job",
+    ),
+    "report.header": (
+        "| file | line | rule | problem |",
+        "| berkas | baris | aturan | masalah |",
+    ),
+    "report.and_more": ("…and {count} more.", "…dan {count} lagi."),
+    "report.none": ("No problems.", "Tidak ada masalah."),
 }
