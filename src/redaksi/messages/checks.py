@@ -44,8 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commit {commit}: {author} tidak boleh {action}; hanya {role_msg} yang boleh",
     ),
     "verify.four_eyes": (
-        "commit {commit}: {author} publishes a story they reported, but four_eyes is on",
-        "commit {commit}: {author} menerbitkan berita liputannya sendiri, padahal four_eyes aktif",
+        "commit {commit}: {author} takes '{action}' on a story they reported (now or before a "
+        "reassign), but four_eyes is on",
+        "commit {commit}: {author} melakukan '{action}' pada berita liputannya sendiri (kini atau "
+        "sebelum diserahkan), padahal four_eyes aktif",
     ),
     "verify.added_not_draft": (
         "commit {commit} by {author} adds an article as '{status}' without 'redaksi draft'; "
