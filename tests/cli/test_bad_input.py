@@ -22,7 +22,17 @@ ESCAPE = "\x1b]0;pwned\x07\x1b[2J"
 
 
 def _draft(cli, root: Path, title: str = "Banjir") -> str:
-    result = cli(root, "draft", "--no-input", "--title", title, "--category", "Hukum")
+    result = cli(
+        root,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        title,
+        "--category",
+        "Hukum",
+    )
     assert result.code == 0, result.err
     return result.out.strip()
 
@@ -30,8 +40,28 @@ def _draft(cli, root: Path, title: str = "Banjir") -> str:
 @pytest.mark.parametrize(
     "args",
     [
-        ["draft", "--no-input", "--title", f"Judul{ESCAPE}", "--category", "Hukum"],
-        ["draft", "--no-input", "--title", "Judul", "--category", "Hukum", "--tag", "a\x9bb"],
+        [
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            f"Judul{ESCAPE}",
+            "--category",
+            "Hukum",
+        ],
+        [
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Judul",
+            "--category",
+            "Hukum",
+            "--tag",
+            "a\x9bb",
+        ],
         ["reject", "banjir", "--note", f"catatan{ESCAPE}"],
     ],
 )
@@ -47,7 +77,17 @@ def test_control_characters_on_the_command_line_are_refused(newsroom: Path, cli,
 def test_a_title_that_is_not_utf8_is_refused(newsroom: Path) -> None:
     before = snapshot(newsroom)
     done = subprocess.run(
-        [redaksi_bin(), "draft", "--no-input", "--title", b"Judul \xff\xfe", "--category", "Hukum"],
+        [
+            redaksi_bin(),
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            b"Judul \xff\xfe",
+            "--category",
+            "Hukum",
+        ],
         cwd=newsroom,
         capture_output=True,
     )
@@ -125,7 +165,9 @@ def test_validate_refuses_paths_outside_the_newsroom(newsroom: Path, cli) -> Non
 )
 def test_a_draft_that_would_not_validate_says_why(newsroom: Path, cli, args, said) -> None:
     before = snapshot(newsroom)
-    result = cli(newsroom, "draft", "--no-input", "--category", "Hukum", *args)
+    result = cli(
+        newsroom, "draft", "--no-input", "--body", "Isi berita. (*)", "--category", "Hukum", *args
+    )
     assert result.code == 3 and said in result.err and "{" not in result.err
     assert snapshot(newsroom) == before
 

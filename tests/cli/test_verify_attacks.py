@@ -97,7 +97,17 @@ def test_a_merge_by_a_stranger_brings_in_only_what_staff_did(published, cli) -> 
     root, _ = published
     git(root, "checkout", "-q", "-b", "side", "main")
     act_as(root, ALI)
-    side = cli(root, "draft", "--no-input", "--title", "Samping", "--category", "Hukum")
+    side = cli(
+        root,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Samping",
+        "--category",
+        "Hukum",
+    )
     git(root, "checkout", "-q", "pr")
     env = {**os.environ, "GIT_AUTHOR_NAME": MALLORY[0], "GIT_AUTHOR_EMAIL": MALLORY[1]}
     subprocess.run(
@@ -106,7 +116,7 @@ def test_a_merge_by_a_stranger_brings_in_only_what_staff_did(published, cli) -> 
     assert rules(cli, root) == []  # the merge wrote nothing of its own: Ali's draft is checked
     git(root, "reset", "-q", "--hard", "HEAD~1")
     git(root, "merge", "-q", "--no-ff", "--no-commit", "side")
-    edit(root, side.out.strip(), "Write the story here.", "Ditulis orang luar.")
+    edit(root, side.out.strip(), "Isi berita.", "Ditulis orang luar.")
     git(root, "add", "-A")
     subprocess.run(["git", "commit", "-q", "--no-edit"], cwd=root, env=env, check=True)
     assert rules(cli, root) == ["verify-not-staff"]
@@ -179,7 +189,17 @@ def _require_signed(root: Path) -> None:
 def test_a_signature_must_be_the_authors_own(newsroom: Path, cli, tmp_path: Path) -> None:
     _require_signed(newsroom)
     _signing(newsroom, tmp_path, "ali@kabar.test")
-    cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == []
     act_as(newsroom, MS)  # still signing with Ali's key
@@ -191,13 +211,23 @@ def test_with_require_signed_every_commit_to_articles_is_checked(
     newsroom: Path, cli, tmp_path: Path
 ) -> None:
     _require_signed(newsroom)
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert rules(cli, newsroom) == ["verify-unsigned"]  # the draft itself
     _signing(newsroom, tmp_path, "ali@kabar.test")
     git(newsroom, "commit", "-q", "--amend", "--no-edit", "-S")
     assert rules(cli, newsroom) == []
     git(newsroom, "config", "commit.gpgsign", "false")
-    edit(newsroom, rel.out.strip(), "Write the story here.", "Isi.")
+    edit(newsroom, rel.out.strip(), "Isi berita.", "Isi.")
     commit_as(newsroom, ALI, "write")
     assert rules(cli, newsroom) == ["verify-unsigned"]  # a hand edit too
 
@@ -206,7 +236,20 @@ def test_credited_names_must_be_the_staff_names(newsroom: Path, cli) -> None:
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     git(newsroom, "config", "user.name", "Keyra")  # Ali's email, someone else's name
-    assert cli(newsroom, "draft", "--no-input", "--title", "Nama", "--category", "Hukum").code == 0
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Nama",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
+    )
     assert rules(cli, newsroom) == []  # redaksi credits the staff list's name, not git's
     rel = git(newsroom, "ls-files", "articles/*/*/nama.md").strip()
     edit(newsroom, rel, "reporter: {name: Ali Ya'lu,", "reporter: {name: Keyra,")
@@ -228,7 +271,15 @@ def _schema_allowing_sponsor(root: Path) -> None:
 
 def test_a_pull_request_cannot_loosen_the_schema_for_itself(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Iklan", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Iklan",
+        "--category",
+        "Hukum",
     ).out.strip()
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -245,7 +296,17 @@ def test_a_pull_request_cannot_loosen_the_schema_for_itself(newsroom: Path, cli)
 
 
 def test_a_category_added_in_the_pull_request_is_not_yet_allowed(newsroom: Path, cli) -> None:
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Bola", "--category", "Hukum").out.strip()
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Bola",
+        "--category",
+        "Hukum",
+    ).out.strip()
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(
@@ -267,12 +328,20 @@ def test_changing_redaksis_ci_block_is_a_finding(newsroom: Path, cli) -> None:
     git(newsroom, "add", "-A")
     git(newsroom, "commit", "-qm", "ci")
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Lolos", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Lolos",
+        "--category",
+        "Hukum",
     ).out.strip()
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     workflow.write_text("name: redaksi\non: pull_request\njobs: {}\n# verify off\n")
-    edit(newsroom, rel, "Write the story here.", "Isi.")
+    edit(newsroom, rel, "Isi berita.", "Isi.")
     commit_as(newsroom, ALI, "ci")
     assert rules(cli, newsroom) == ["verify-config"]
 
@@ -313,7 +382,17 @@ def test_signing_keys_come_from_the_base_not_the_pull_request(
     git(newsroom, "config", "gpg.format", "ssh")
     git(newsroom, "config", "user.signingkey", str(key))
     git(newsroom, "config", "commit.gpgsign", "true")
-    cli(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert rules(cli, newsroom) == []  # checked against the base's file, whatever git is told
     mallory = tmp_path / "mallory"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(mallory)], check=True)

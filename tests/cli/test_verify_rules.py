@@ -22,8 +22,18 @@ def _amend(root: Path, message: str | None = None) -> None:
 
 
 def _review(newsroom: Path, cli, title: str = "Banjir") -> str:
-    rel = cli(newsroom, "draft", "--no-input", "--title", title, "--category", "Hukum").out.strip()
-    edit(newsroom, rel, "Write the story here.", "Isi berita.")
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        title,
+        "--category",
+        "Hukum",
+    ).out.strip()
+    edit(newsroom, rel, "Isi berita.", "Isi berita.")
     assert cli(newsroom, "submit", title.lower()).code == 0
     return rel
 
@@ -163,10 +173,18 @@ def test_emails_match_staff_whatever_their_case(newsroom: Path, cli) -> None:
 
 def test_a_hand_commit_whose_message_ends_in_prose_with_a_colon(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
     ).out.strip()
     _pr(newsroom)
-    edit(newsroom, rel, "Write the story here.", "Isi.")
+    edit(newsroom, rel, "Isi berita.", "Isi.")
     commit_as(newsroom, ALI, "lede\n\nCatatan: judul masih sementara, jangan diterbitkan dulu.")
     assert rules(cli, newsroom) == []
     result = cli(newsroom, "log", "banjir")

@@ -60,7 +60,17 @@ def test_a_full_disk_during_a_transition_changes_nothing(small_disk: Path) -> No
     git(root, "commit", "-qm", "newsroom")
     run = [redaksi_bin()]
     made = subprocess.run(
-        [*run, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"],
+        [
+            *run,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Banjir",
+            "--category",
+            "Hukum",
+        ],
         cwd=root,
         capture_output=True,
         text=True,

@@ -53,7 +53,13 @@ def fit(text: str, room: int) -> str:
 
 
 def draw(out: Output, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
-    """The rows under their headers, for a terminal or a pipe."""
+    """The rows under their headers, for a terminal or a pipe.
+
+    Every cell is made harmless first: a title cannot drive the terminal of whoever lists it.
+    """
+    from redaksi.cli.output import safe
+
+    rows = [[safe(cell) for cell in row] for row in rows]
     if not sys.stdout.isatty():
         _lines(out, columns, rows, _whole(columns, rows), None)
         return

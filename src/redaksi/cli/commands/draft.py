@@ -12,9 +12,18 @@ if TYPE_CHECKING:
 
 
 def split_tags(values: list[str]) -> list[str]:
-    """Tags as typed: each value may hold several, separated by commas; duplicates dropped."""
-    tags = [t.strip() for value in values for t in value.split(",")]
-    return list(dict.fromkeys(t for t in tags if t))
+    """Tags as typed: each value may hold several, separated by commas; duplicates dropped.
+
+    Empty pieces around commas are dropped; a value that is empty as a whole is kept, so the
+    schema refuses it by name instead of it vanishing.
+    """
+    tags = [
+        t.strip()
+        for value in values
+        for t in (value.split(",") if value.strip() else [value])
+        if t.strip() or not value.strip()
+    ]
+    return list(dict.fromkeys(tags))
 
 
 def _body(body: str | None, body_file: str | None) -> str | None:
@@ -100,7 +109,8 @@ def register(app: typer.Typer) -> None:
             category = needed(category, "--category")
             tags = split_tags(tag or [])
             if not tags and ask:
-                tags = split_tags([prompts.text(out.text("prompt.tags"))])
+                answer = prompts.text(out.text("prompt.tags"))
+                tags = split_tags([answer]) if answer.strip() else []  # none is an answer too
             if dateline is None and ask:
                 dateline = prompts.text(out.text("prompt.dateline")).strip() or None
             if slug is None:
