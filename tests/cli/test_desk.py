@@ -338,9 +338,17 @@ def test_log_shows_hand_edits_between_steps(newsroom: Path, cli) -> None:
 
 
 def test_show_prints_tags_and_the_body(newsroom: Path, cli) -> None:
-    draft(cli, newsroom, "Banjir Lumajang", "--tag", "Wisata, Pantai", "--tag", "Lumajang")
+    rel = draft(cli, newsroom, "Banjir Lumajang", "--tag", "Wisata, Pantai", "--tag", "Lumajang")
+    path = newsroom / rel
+    path.write_text(
+        path.read_text().replace(
+            "history:",
+            'photo: {url: "https://kabar.test/banjir.jpg", caption: Banjir, credit: Ali}\nhistory:',
+        )
+    )
     shown = cli(newsroom, "show", "banjir-lumajang").out
     assert "Tags:" in shown and "Wisata, Pantai, Lumajang" in shown
+    assert "Photo:" in shown and "https://kabar.test/banjir.jpg: Banjir (Ali)" in shown
     assert shown.rstrip().endswith("300 rumah warga. (*)")
     data = json.loads(cli(newsroom, "show", "banjir-lumajang", "--format", "json").out)
     assert data["tags"] == ["Wisata", "Pantai", "Lumajang"]
