@@ -247,7 +247,17 @@ def test_a_new_newsrooms_first_pull_request_passes(
     git(desk, "remote", "add", "origin", str(origin))
     git(desk, "push", "-q", "origin", "HEAD:main")
     git(desk, "checkout", "-q", "-b", "first-story")
-    draft = cli(desk, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    draft = cli(
+        desk,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert draft.code == 0, draft.err
     git(desk, "push", "-q", "origin", "first-story")
     runner = tmp_path / "runner"  # the CI checkout: the pull request's branch, whole history

@@ -69,6 +69,7 @@ def test_list_is_the_queue_oldest_waiting_first(newsroom: Path, cli) -> None:
         "reporter": {"name": "Dewi", "email": "dewi@kabar.test"},
         "category": "Hukum",
         "waiting_since": "2025-03-01T10:00:00+07:00",
+        "publish_at": None,
         "returned": None,
     }
     review = json.loads(cli(newsroom, "list", "--status", "review", "--format", "json").out)[

@@ -38,8 +38,18 @@ def edited(newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A newsroom on main with one story approved (edit), the clock on 30 Nov 2026, noon WIB."""
     monkeypatch.setenv("REDAKSI_NOW", BEFORE)
     act_as(newsroom, ALI)
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Sidang", "--category", "Hukum").out
-    edit(newsroom, rel.strip(), "Write the story here.", "Sidang digelar besok.")
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Sidang",
+        "--category",
+        "Hukum",
+    ).out
+    edit(newsroom, rel.strip(), "Isi berita.", "Sidang digelar besok.")
     assert cli(newsroom, "submit", "sidang").code == 0
     act_as(newsroom, MS)
     assert cli(newsroom, "approve", "sidang").code == 0
@@ -137,8 +147,18 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
     edited: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     act_as(edited, ALI)
-    rel = cli(edited, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum").out
-    edit(edited, rel.strip(), "Write the story here.", "Air naik.")
+    rel = cli(
+        edited,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    ).out
+    edit(edited, rel.strip(), "Isi berita.", "Air naik.")
     cli(edited, "submit", "banjir")
     act_as(edited, MS)
     cli(edited, "approve", "banjir")
@@ -247,7 +267,15 @@ def test_verify_catches_a_publish_before_the_embargo(
 
 def test_a_reporter_may_set_an_embargo_by_hand_only_before_submitting(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Rahasia", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Rahasia",
+        "--category",
+        "Hukum",
     ).out.strip()
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -266,6 +294,8 @@ def test_draft_embargo_records_it(newsroom: Path, cli) -> None:
         newsroom,
         "draft",
         "--no-input",
+        "--body",
+        "Isi berita. (*)",
         "--title",
         "Embargo",
         "--category",

@@ -15,6 +15,7 @@ from redaksi.cli.commands import (
     importing,
     init,
     reading,
+    release,
     staff,
     sync,
     transitions,

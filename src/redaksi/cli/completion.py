@@ -17,6 +17,8 @@ ARTICLE_COMMANDS = frozenset(
         "publish",
         "correct",
         "retract",
+        "unschedule",
+        "embargo",
         "reassign",
         "discard",
         "edit",

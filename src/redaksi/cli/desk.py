@@ -28,6 +28,9 @@ def print_queue(
         if row.returned:
             status = out.text("list.status_returned", status=row.status)
         waiting = "-" if row.status in FINAL else desk.age(row.waiting_since, now)
+        if row.publish_at:  # a scheduled story waits for its time: say when
+            when = desk.parse_time(row.publish_at)
+            waiting = f"-> {when.astimezone(newsroom.zone):%Y-%m-%d %H:%M}" if when else waiting
         cells.append(
             [
                 status,

@@ -77,6 +77,7 @@ TRANSITIONS: Mapping[str, Transition] = {
             records=("publisher", "publish_at"),
             needs=("at",),
             four_eyes=True,
+            exact_ref=True,
         ),
         _row(
             "unschedule",
@@ -253,6 +254,7 @@ def decide(
     row = TRANSITIONS[action]
     _require(row, options)
     admissible(front, action, actor, options)
+    _timely(front, action, now, options)
     status = str(front.get("status", ""))
     note = options.note.strip() if options.note and options.note.strip() else None
     if row.target == DISCARDED:

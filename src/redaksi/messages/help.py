@@ -105,8 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bahasa pesan: id atau en (bawaan: id).",
     ),
     "help.init.ci": (
-        "Also write a CI workflow: github or gitlab.",
-        "Tulis juga alur kerja CI: github atau gitlab.",
+        "Write the CI workflows (github or gitlab), or rewrite redaksi's block in them; on an "
+        "existing newsroom, a publisher's step.",
+        "Tulis alur kerja CI (github atau gitlab), atau tulis ulang blok redaksi di dalamnya; "
+        "pada redaksi yang sudah ada, langkah seorang publisher.",
     ),
     "help.draft": (
         "Start a new article as a draft: one file under articles/, one commit by you.\n\n"
@@ -166,8 +168,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'redaksi reject banjir-lumajang --note "Konfirmasi ke BPBD."',
     ),
     "help.publish": (
-        "Publish an edited story (edit -> published). Publishers.",
-        "Terbitkan berita yang sudah disunting (edit -> published). Publisher.",
+        "Publish an edited story now, or schedule it with --at (edit -> published or "
+        "scheduled). Publishers.",
+        "Terbitkan berita yang sudah disunting sekarang, atau jadwalkan dengan --at (edit -> "
+        "published atau scheduled). Publisher.",
+    ),
+    "help.publish.at": (
+        "Schedule it instead: '2026-12-01 06:00' (the newsroom's zone) or RFC 3339; 'redaksi "
+        "release' publishes it then.",
+        "Jadwalkan saja: '2026-12-01 06:00' (zona redaksi) atau RFC 3339; 'redaksi release' "
+        "menerbitkannya pada waktunya.",
+    ),
+    "help.mv.time": ("TIME", "WAKTU"),
+    "help.unschedule": (
+        "Take a scheduled story off the schedule (scheduled -> edit). Publishers.",
+        "Batalkan jadwal terbit berita (scheduled -> edit). Publisher.",
+    ),
+    "help.embargo": (
+        "Hold a story until a time (or lift the hold): nobody can publish it before. Editors.",
+        "Tahan berita sampai suatu waktu (atau cabut penahanannya): tidak ada yang bisa "
+        "menerbitkannya sebelum itu. Redaktur.",
+    ),
+    "help.embargo.until": (
+        "'2026-12-01 06:00' (the newsroom's zone) or RFC 3339.",
+        "'2026-12-01 06:00' (zona redaksi) atau RFC 3339.",
+    ),
+    "help.embargo.lift": ("Lift the embargo.", "Cabut embargo."),
+    "help.release": (
+        "Publish every scheduled story that is due, oldest first, one commit each.\n\n"
+        "Safe to run as often as a cron likes; exit 3 if a due story could not be released.",
+        "Terbitkan setiap berita terjadwal yang sudah waktunya, yang terlama dulu, satu commit "
+        "masing-masing.\n\n"
+        "Aman dijalankan sesering apa pun oleh cron; keluar 3 bila ada berita yang gagal terbit.",
+    ),
+    "help.release.push": (
+        "Release on the remote and push each story (default: push in redaksi.yaml).",
+        "Terbitkan di remote dan push setiap berita (bawaan: push di redaksi.yaml).",
+    ),
+    "help.draft.embargo": (
+        "Nobody may publish it before: '2026-12-01 06:00' or RFC 3339.",
+        "Tidak boleh diterbitkan sebelum: '2026-12-01 06:00' atau RFC 3339.",
     ),
     "help.publish.examples": (
         "redaksi publish banjir-lumajang-warga-mengungsi",
@@ -201,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sara, kesusilaan, anak, trauma atau dewan-pers.",
     ),
     "help.retract.reason": ("The public reason.", "Alasan untuk publik."),
+    "help.retract.public_title": (
+        "Shown instead of the title, where the title itself harms.",
+        "Ditampilkan sebagai pengganti judul, bila judulnya sendiri merugikan.",
+    ),
     "help.reassign": (
         "Hand a story to another reporter (draft, review or edit). Editors.\n\n"
         "The old reporter stays in the history, and four-eyes still covers them.",

@@ -27,6 +27,8 @@ class Row:
     waiting_since: str | None
     returned: tuple[str, str, str] | None = None
     """(by, at, note) when the article came back from an editor (``reject``)."""
+    publish_at: str | None = None
+    """When a scheduled story goes out."""
 
     def as_json(self) -> Mapping[str, Any]:
         reporter = (
@@ -43,6 +45,7 @@ class Row:
             "reporter": reporter,
             "category": self.category,
             "waiting_since": self.waiting_since,
+            "publish_at": self.publish_at,
             "returned": (
                 dict(zip(("by", "at", "note"), self.returned, strict=True))
                 if self.returned

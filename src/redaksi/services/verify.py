@@ -80,11 +80,11 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
                 changes, against = merges.hand_made(repo, sha, parents, judged)
                 _commit(run, info, judged, changes, {}, against)
             continue
-        parent = parents[0] if parents else None
+        first: str | None = parents[0] if parents else None
         _, _, trailers = commits.parse(info.message)
         if trailers.get("Redaksi-Action") in ARTICLE_ACTIONS:
             transitions += 1
-        _commit(run, info, parent, repo.changes(parent, sha, renames=False), trailers, {})
+        _commit(run, info, first, repo.changes(first, sha, renames=False), trailers, {})
     _final(run, head_id)
     run.problems.sort(key=Problem.sort_key)
     return Report(run.problems, len(listed), transitions)

@@ -74,6 +74,10 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--dateline", help="help.draft.dateline")
         ] = None,
         slug: Annotated[str | None, typer.Option("--slug", help="help.draft.slug")] = None,
+        embargo: Annotated[
+            str | None,
+            typer.Option("--embargo", help="help.draft.embargo", metavar="help.mv.time"),
+        ] = None,
         push: Annotated[bool | None, typer.Option("--push/--no-push", help="help.opt.push")] = None,
         body: Annotated[str | None, typer.Option("--body", help="help.draft.body")] = None,
         body_file: Annotated[
@@ -116,7 +120,14 @@ def register(app: typer.Typer) -> None:
             if slug is None:
                 slug = _slug(newsroom, out, title) if ask else service.suggest_slug(title)
             text = _body(body, body_file)
-            request = service.DraftRequest(title, category, slug, tuple(tags), dateline, text)
+            until = None
+            if embargo is not None:
+                from redaksi.core import when
+
+                until = when.stamp(when.parse(embargo, newsroom.zone, "--embargo"), newsroom.zone)
+            request = service.DraftRequest(
+                title, category, slug, tuple(tags), dateline, text, embargo=until
+            )
             now, placeholder = clock.now(), out.text("draft.body_placeholder")
             if newsroom.push if push is None else push:
                 from redaksi.cli.commands.sync import report

@@ -62,8 +62,14 @@ def register(app: typer.Typer) -> None:
         with git.Repository(root) as repo:
             service.init(root, repo, request)
             if ci is not None:
-                rel = ci_service.write(root, repo, ci, commit=True)
-                Output(request.language).say("ci.done", path=rel)
+                _said(Output(request.language), ci_service.write(root, repo, ci, install))
         done = Output(request.language)
         done.say("init.done", name=request.name, config=CONFIG_FILE)
         done.say("init.four_eyes")
+
+
+def _said(out: Output, changes: list[Change]) -> None:
+    for change in changes:
+        out.say(f"ci.{change.state}", path=change.rel)
+    if any(change.state == "created" for change in changes):
+        out.say("ci.done")

@@ -8,14 +8,11 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("release")
+    @app.command("release", help="help.release")
     def release_command(
         push: Annotated[
             bool | None,
-            typer.Option(
-                "--push/--no-push",
-                help="Release on the remote and push each story [default: push in redaksi.yaml].",
-            ),
+            typer.Option("--push/--no-push", help="help.release.push"),
         ] = None,
     ) -> None:
         """Publish every scheduled story that is due, oldest first, one commit each.
@@ -31,7 +28,7 @@ def register(app: typer.Typer) -> None:
         with git.Repository(newsroom.root) as repo:
             outcome = release(newsroom, repo, now, push=newsroom.push if push is None else push)
         for due, commit in outcome.released:
-            out.data(commit)
+            out.for_scripts(commit)
             out.say(
                 "release.done",
                 title=due.title,

@@ -7,6 +7,7 @@ first and refuses what it could never do before it asks for anything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -91,7 +92,14 @@ def _run(
         wanted = given.get("to")
         to = colleague(newsroom, wanted) if wanted else None
         options = workflow.Options(
-            note, correction_type, given.get("ground"), given.get("reason"), to=to
+            note,
+            correction_type,
+            given.get("ground"),
+            given.get("reason"),
+            at=given.get("at"),
+            until=given.get("until"),
+            public_title=given.get("public_title"),
+            to=to,
         )
         if newsroom.push if push is None else push:
             from redaksi.cli.commands.sync import report
@@ -114,31 +122,76 @@ def _run(
     )
 
 
-PLAIN = ("submit", "approve", "reject", "publish")
+PLAIN = ("submit", "approve", "reject", "unschedule")
 """Transitions that take no options of their own: one command each, made from this list."""
 
 
 def _plain(action: str) -> Callable[..., None]:
-    exact = action == "publish"
-
     def command(
         article: Article, note: Note = None, push: Push = None, no_input: NoInput = False
     ) -> None:
         _run(action, article, note, no_input, push)
 
-    def exact_command(
-        article: ExactArticle, note: Note = None, push: Push = None, no_input: NoInput = False
-    ) -> None:
-        _run(action, article, note, no_input, push)
+    command.__name__ = action
+    return command
 
-    chosen = exact_command if exact else command
-    chosen.__name__ = action
-    return chosen
+
+def _moment(value: str, option: str) -> tuple[str, datetime]:
+    """``value`` as an RFC 3339 time in the newsroom's zone, and that zone."""
+    from pathlib import Path
+
+    from redaksi.config import find_newsroom_root, load
+    from redaksi.core import when
+
+    zone = load(find_newsroom_root(Path.cwd())).zone
+    moment = when.parse(value, zone, option)
+    return when.stamp(moment, zone), moment
 
 
 def register(app: typer.Typer) -> None:
     for action in PLAIN:
         app.command(action, help=f"help.{action}")(_plain(action))
+
+    @app.command("publish", help="help.publish")
+    def publish(
+        article: ExactArticle,
+        at: Annotated[
+            str | None, typer.Option("--at", help="help.publish.at", metavar="help.mv.time")
+        ] = None,
+        note: Note = None,
+        push: Push = None,
+        no_input: NoInput = False,
+    ) -> None:
+        """Publish an edited story now, or schedule it with --at (edit -> published/scheduled)."""
+        if at is None:
+            _run("publish", article, note, no_input, push)
+            return
+        from redaksi.core import when
+        from redaksi.infra import clock
+
+        stamp, moment = _moment(at, "--at")
+        when.future(moment, clock.now(), "--at", at)
+        _run("schedule", article, note, no_input, push, at=stamp)
+
+    @app.command("embargo", help="help.embargo")
+    def embargo(
+        article: Article,
+        until: Annotated[
+            str | None,
+            typer.Option("--until", help="help.embargo.until", metavar="help.mv.time"),
+        ] = None,
+        lift: Annotated[bool, typer.Option("--lift", help="help.embargo.lift")] = False,
+        note: Note = None,
+        push: Push = None,
+        no_input: NoInput = False,
+    ) -> None:
+        """Hold a story until a time (or lift the hold): nobody can publish it before. Editors."""
+        from redaksi.errors import UsageError
+
+        if (until is None) == (not lift):
+            raise UsageError("embargo.one_of")
+        stamp = _moment(until, "--until")[0] if until is not None else None
+        _run("embargo", article, note, no_input, push, until=stamp)
 
     @app.command("correct", help="help.correct")
     def correct(
@@ -161,12 +214,27 @@ def register(app: typer.Typer) -> None:
             typer.Option("--ground", help="help.retract.ground", metavar="help.mv.ground"),
         ] = None,
         reason: Annotated[str | None, typer.Option("--reason", help="help.retract.reason")] = None,
+        public_title: Annotated[
+            str | None,
+            typer.Option(
+                "--public-title", help="help.retract.public_title", metavar="help.mv.title"
+            ),
+        ] = None,
         note: Note = None,
         push: Push = None,
         no_input: NoInput = False,
     ) -> None:
         """Retract a published story with a public notice (Dewan Pers §5); the file stays."""
-        _run("retract", article, note, no_input, push, ground=ground, reason=reason)
+        _run(
+            "retract",
+            article,
+            note,
+            no_input,
+            push,
+            ground=ground,
+            reason=reason,
+            public_title=public_title,
+        )
 
     @app.command("reassign", help="help.reassign")
     def reassign(
