@@ -209,20 +209,6 @@ class Repository:
         self._git("config", "user.name", person.name)
         self._git("config", "user.email", person.email)
 
-    def committed_id(self, path: str, rev: str = "HEAD") -> str | None:
-        """The blob id of ``path`` in ``rev`` (one small git process), or None where it has none."""
-        code, out, _ = self.run_raw("rev-parse", "--verify", "--quiet", f"{rev}:{path}")
-        return out.strip() if code == 0 and out.strip() else None
-
-    def committed_text(self, path: str, rev: str = "HEAD") -> str | None:
-        """The text of ``path`` as ``rev`` has it, without opening GitPython (cheap, for config)."""
-        code, out, _ = self.run_raw("cat-file", "blob", f"{rev}:{path}")
-        return out if code == 0 else None
-
-    def differs_from_head(self, path: str) -> bool:
-        """Whether ``path`` (staged or not) differs from HEAD, as git sees it (filters included)."""
-        return self.run_raw("diff", "--quiet", "HEAD", "--", path)[0] != 0
-
     def is_tracked(self, path: str) -> bool:
         return bool(self._git("ls-files", "--", path).strip())
 
@@ -310,24 +296,6 @@ class Repository:
                 found = _ID_LINE.search(data[:8192])
                 return found is not None and found.group(1).decode() == article_id
         return False
-
-    def file_commits(self, path: str, ref: str = "HEAD") -> list[Commit]:
-        """Every commit that changed ``path`` (following renames), oldest first."""
-        fields = "%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1e"
-        code, out, _ = self.run_raw("log", "--follow", f"--format={fields}", ref, "--", path)
-        if code != 0:
-            return []
-        commits = []
-        for record in out.split("\x1e"):
-            parts = record.strip("\n").split("\x1f")
-            if len(parts) == 5:
-                commits.append(Commit(parts[0], Person(parts[1], parts[2]), parts[3], parts[4]))
-        return list(reversed(commits))
-
-    def paths_in(self, commit: str) -> list[str]:
-        """The paths ``commit`` changed (against its first parent)."""
-        out = self._git("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", commit)
-        return [line for line in out.splitlines() if line]
 
     # -- reading history (verify, validate --changed-since) -------------------------------------
 

@@ -346,6 +346,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reporter, editor or publisher; may be repeated.",
         "reporter, editor atau publisher; boleh diulang.",
     ),
+    "help.import": (
+        "Bring a newsroom's archive in from another system.",
+        "Bawa arsip redaksi dari sistem lain.",
+    ),
+    "help.import.wordpress": (
+        "Import a WordPress export's posts as articles: one commit by a publisher.",
+        "Impor tulisan dari ekspor WordPress sebagai artikel: satu commit oleh publisher.",
+    ),
+    "help.import.wordpress.examples": (
+        "redaksi import wordpress kabar.WordPress.2026-01-05.xml --dry-run\n"
+        "redaksi import wordpress kabar.WordPress.2026-01-05.xml",
+        "redaksi import wordpress kabar.WordPress.2026-01-05.xml --dry-run\n"
+        "redaksi import wordpress kabar.WordPress.2026-01-05.xml",
+    ),
+    "help.import.export": (
+        "The WordPress export (WXR 1.0-1.2) file.",
+        "Berkas ekspor WordPress (WXR 1.0-1.2).",
+    ),
+    "help.mv.export": ("EXPORT.xml", "EKSPOR.xml"),
+    "help.import.dry_run": (
+        "Say what would happen; write nothing.",
+        "Sebutkan apa yang akan terjadi; tidak menulis apa pun.",
+    ),
     "help.demo": (
         "Build a throwaway newsroom and walk one article from draft to published, then log it.",
         "Buat redaksi percobaan dan jalankan satu artikel dari draf sampai terbit, lalu "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from redaksi.core import article, commits, wordiff, yamlio
 from redaksi.errors import RedaksiError, UsageError
-from redaksi.infra import git
+from redaksi.infra import git, gitfiles
 from redaksi.services import articles
 
 STEPS = ("submit", "approve", "publish")
@@ -52,7 +52,7 @@ def compare(root: Path, repo: git.Repository, ref: str, since: str | None) -> Co
         if found is None:
             raise UsageError("diff.no_step", step=step, slug=loaded.path.stem)
         commit = found
-        paths = [p for p in repo.paths_in(found.sha) if p.endswith(".md")]
+        paths = [p for p in gitfiles.paths_in(repo, found.sha) if p.endswith(".md")]
         old_path = paths[0] if paths else loaded.rel
     else:
         try:
@@ -60,7 +60,7 @@ def compare(root: Path, repo: git.Repository, ref: str, since: str | None) -> Co
         except RedaksiError:
             raise UsageError("diff.unknown_rev", rev=step) from None
         old_path = loaded.rel
-    old_text = repo.committed_text(old_path, commit.sha)
+    old_text = gitfiles.committed_text(repo, old_path, commit.sha)
     if old_text is None:
         raise UsageError("diff.not_there", rev=step, path=old_path)
     try:

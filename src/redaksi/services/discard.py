@@ -13,7 +13,7 @@ from pathlib import Path
 from redaksi.config import Newsroom
 from redaksi.core import commits, workflow, yamlio
 from redaksi.errors import RefusedError
-from redaksi.infra import git, guard, store
+from redaksi.infra import git, gitfiles, guard, store
 from redaksi.services import articles
 from redaksi.services.transition import Outcome, actor_for
 
@@ -40,7 +40,7 @@ def discard(
         change = workflow.decide(front, "discard", actor, stamp, workflow.Options(note))
         if not repo.is_tracked(loaded.rel):
             raise RefusedError("discard.untracked", path=loaded.rel)
-        if not confirmed and repo.differs_from_head(loaded.rel):
+        if not confirmed and gitfiles.differs_from_head(repo, loaded.rel):
             raise RefusedError("discard.uncommitted", path=loaded.rel)
         title = str(front.get("title", ""))
         message = commits.message(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from redaksi.core import commits, desk
-from redaksi.infra import git
+from redaksi.infra import git, gitfiles
 from redaksi.services.catalog import DESK_COLUMNS, Progress
 
 
@@ -174,7 +174,7 @@ def log(root: Path, repo: git.Repository, ref: str) -> tuple[dict[str, Any], lis
     the file without a ``Redaksi-Action`` trailer is a hand edit, listed as action ``edit``.
     """
     front = show(root, ref)
-    ordered = repo.file_commits(str(front["path"]))  # git's own order, renames followed
+    ordered = gitfiles.file_commits(repo, str(front["path"]))  # git's own order, renames followed
     known = {c.sha for c in ordered}
     extra = [c for c in repo.transitions(str(front.get("id", ""))) if c.sha not in known]
     if extra:  # steps taken where --follow lost the file: placed by their dates

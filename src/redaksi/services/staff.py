@@ -16,7 +16,7 @@ from redaksi import config
 from redaksi.config import CONFIG_FILE, Newsroom
 from redaksi.core import staffing
 from redaksi.errors import RedaksiError, RefusedError
-from redaksi.infra import git, guard, store
+from redaksi.infra import git, gitfiles, guard, store
 from redaksi.services.people import authorize
 
 
@@ -38,20 +38,20 @@ def config_dirty(root: Path, repo: git.Repository) -> bool:
     One ``git rev-parse`` names the committed blob; the file's own bytes are hashed as git
     would. Only when they differ does git compare them itself (line-ending filters and the like).
     """
-    committed = repo.committed_id(CONFIG_FILE)
+    committed = gitfiles.committed_id(repo, CONFIG_FILE)
     if committed is None:
         return True
     data = store.read_bytes(root / CONFIG_FILE)
     if data is not None and _blob_id(data) == committed:
         return False
-    return repo.differs_from_head(CONFIG_FILE)
+    return gitfiles.differs_from_head(repo, CONFIG_FILE)
 
 
 def committed(newsroom: Newsroom, repo: git.Repository) -> Committed:
     """``newsroom`` with staff, four_eyes and require_signed as HEAD has them."""
     if not config_dirty(newsroom.root, repo):
         return Committed(newsroom, False)
-    text = repo.committed_text(CONFIG_FILE)
+    text = gitfiles.committed_text(repo, CONFIG_FILE)
     if text is None:  # not committed at all yet: there is nothing else to go by
         return Committed(newsroom, True)
     try:

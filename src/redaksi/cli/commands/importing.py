@@ -52,19 +52,21 @@ class _Bar:
 def register(app: typer.Typer) -> None:
     group = typer.Typer(
         name="import",
-        help="Bring a newsroom's archive in from another system.",
+        help="help.import",
         no_args_is_help=True,
+        rich_markup_mode=None,
+        add_completion=False,
     )
     app.add_typer(group)
 
-    @group.command("wordpress")
+    @group.command("wordpress", help="help.import.wordpress")
     def wordpress_command(
-        export: Annotated[Path, typer.Argument(help="The WordPress export (WXR 1.0-1.2) file.")],
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Say what would happen; write nothing.")
-        ] = False,
+        export: Annotated[
+            Path, typer.Argument(help="help.import.export", metavar="help.mv.export")
+        ],
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
         output_format: Annotated[
-            Format, typer.Option("--format", help="text or json.")
+            Format, typer.Option("--format", help="help.opt.format_text")
         ] = Format.text,
     ) -> None:
         """Import a WordPress export's posts as articles: one commit by a publisher."""
