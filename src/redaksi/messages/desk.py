@@ -35,7 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prompt.newsroom": ("Newsroom name", "Nama redaksi"),
     "prompt.timezone": ("Time zone", "Zona waktu"),
     "prompt.language": ("Language of messages", "Bahasa pesan"),
-    "prompt.cancelled": ("cancelled; nothing was written", "dibatalkan; tidak ada yang ditulis"),
     # -- demo ------------------------------------------------------------------------------------
     "demo.not_empty": (
         "{path} is not empty; give a new folder, or none for a temporary one",
