@@ -441,9 +441,17 @@ def test_a_branch_that_does_not_contain_the_base_is_a_finding(published, cli) ->
 
 def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
     ).out.strip()
-    edit(newsroom, rel, "Write the story here.", "Paragraf satu.\n\nParagraf dua.")
+    edit(newsroom, rel, "Isi berita.", "Paragraf satu.\n\nParagraf dua.")
     cli(newsroom, "submit", "banjir")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "desk")
@@ -458,11 +466,19 @@ def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) 
 
 def test_a_message_with_separator_bytes_is_read_whole(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
     ).out.strip()
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
-    edit(newsroom, rel, "Write the story here.", "Isi.")
+    edit(newsroom, rel, "Isi berita.", "Isi.")
     commit_as(newsroom, ALI, "odd\x1fmessage\x1e with separators")
     assert rules(cli, newsroom) == []
 
@@ -505,18 +521,39 @@ def test_four_eyes_holds_for_a_hand_approved_story(newsroom: Path, cli) -> None:
         + "four_eyes: true\n"
     )
     git(newsroom, "commit", "-qam", "four eyes")
-    cli(newsroom, "draft", "--no-input", "--title", "Sendiri", "--category", "Hukum")
+    cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Sendiri",
+        "--category",
+        "Hukum",
+    )
     cli(newsroom, "submit", "sendiri")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     config.write_text(config.read_text().replace("four_eyes: true", "four_eyes: false"))
-    assert cli(newsroom, "approve", "sendiri").code == 0  # the clone's own config lets Ali
-    git(newsroom, "checkout", "-q", "redaksi.yaml")
+    git(newsroom, "commit", "-qam", "no four eyes")  # redaksi authorises from what is committed
+    assert cli(newsroom, "approve", "sendiri").code == 0
+    git(newsroom, "rebase", "-q", "--onto", "HEAD~2", "HEAD~1")  # ...and the change is gone again
     assert rules(cli, newsroom) == ["verify-four-eyes"]
 
 
 def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: Path, cli) -> None:
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Foto", "--category", "Hukum").out.strip()
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Foto",
+        "--category",
+        "Hukum",
+    ).out.strip()
     (newsroom / "media" / "2025" / "03").mkdir(parents=True)
     (newsroom / "media" / "2025" / "03" / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0photo")
     edit(newsroom, rel, "created_at:", 'photo: {file: "2025/03/a\\x2Ejpg"}\ncreated_at:')
@@ -540,9 +577,17 @@ def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: 
 
 def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
     ).out.strip()
-    edit(newsroom, rel, "Write the story here.", "Isi.")
+    edit(newsroom, rel, "Isi berita.", "Isi.")
     cli(newsroom, "submit", "banjir")
     act_as(newsroom, MS)
     cli(newsroom, "approve", "banjir")
@@ -558,7 +603,15 @@ def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
 
 def test_a_reject_must_carry_its_note(newsroom: Path, cli) -> None:
     rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum"
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
     ).out.strip()
     cli(newsroom, "submit", "banjir")
     git(newsroom, "branch", "-M", "main")
