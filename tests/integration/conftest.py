@@ -70,7 +70,18 @@ def hub_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sh(seed, "git", "commit", "-qm", "newsroom")
     redaksi = redaksi_bin()
     for title in ("Satu", "Dua", "Tiga"):
-        sh(seed, redaksi, "draft", "--no-input", "--title", title, "--category", "Hukum")
+        sh(
+            seed,
+            redaksi,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            title,
+            "--category",
+            "Hukum",
+        )
         sh(seed, redaksi, "submit", title.lower())
     for who, action in ((MS, "approve"), (KEYRA, "publish")):
         sh(seed, "git", "config", "user.name", who[0])

@@ -96,7 +96,7 @@ def test_body_edits_travel_and_other_work_stays(hub: Path, clone: Clone) -> None
     assert run(editor, "reject", "satu", "--note", "Tambah data.", "--push").returncode == 0
     git(reporter, "pull", "-q")
     path = article(reporter, "satu")
-    path.write_text(path.read_text().replace("Write the story here.", "Data BPBD ditambahkan."))
+    path.write_text(path.read_text().replace("Isi berita.", "Data BPBD ditambahkan."))
     (reporter / "catatan.txt").write_text("pribadi\n")
     (reporter / "staged.txt").write_text("staged\n")
     git(reporter, "add", "staged.txt")
@@ -154,7 +154,18 @@ def test_over_git_daemon_and_a_daemon_that_refuses_pushes(
 
 def test_a_draft_can_be_pushed_too(hub: Path, clone: Clone) -> None:
     desk = clone("lumajang", ALI)
-    result = run(desk, "draft", "--no-input", "--title", "Empat", "--category", "Hukum", "--push")
+    result = run(
+        desk,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Empat",
+        "--category",
+        "Hukum",
+        "--push",
+    )
     assert result.returncode == 0, result.stderr
     assert remote_log(hub)[0] == "Ali Ya'lu|draft: Empat"
     assert clean_on_upstream(desk) and (desk / result.stdout.strip()).exists()
@@ -162,14 +173,36 @@ def test_a_draft_can_be_pushed_too(hub: Path, clone: Clone) -> None:
 
 def test_a_draft_whose_slug_was_taken_upstream_is_refused(hub: Path, clone: Clone) -> None:
     first, second = clone("lumajang", ALI), clone("jember", ALI)
-    drafted = run(first, "draft", "--no-input", "--title", "Lima", "--category", "Hukum", "--push")
+    drafted = run(
+        first,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Lima",
+        "--category",
+        "Hukum",
+        "--push",
+    )
     assert drafted.returncode == 0, drafted.stderr
     (first / "articles" / "2024" / "01").mkdir(parents=True)
     git(first, "mv", drafted.stdout.strip(), "articles/2024/01/lima.md")  # another month's folder
     git(first, "commit", "-qm", "arsip")
     git(first, "push", "-q")
     before = git(hub, "rev-parse", "main")
-    result = run(second, "draft", "--no-input", "--title", "Lima", "--category", "Hukum", "--push")
+    result = run(
+        second,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Lima",
+        "--category",
+        "Hukum",
+        "--push",
+    )
     assert result.returncode == 3 and "lima" in result.stderr
     assert git(hub, "rev-parse", "main") == before and status(second) == ""
 
@@ -282,7 +315,7 @@ def test_autocrlf_pushes_what_git_would_commit(hub: Path, clone: Clone) -> None:
     assert git(hub, "diff", "--stat", "main~1", "main").count("\n") == 2  # a few lines, not all
     assert status(desk) == ""
     path = article(desk, "satu")
-    path.write_bytes(path.read_bytes().replace(b"Write the story here.", b"Sumber: BPBD."))
+    path.write_bytes(path.read_bytes().replace(b"Isi berita.", b"Sumber: BPBD."))
     assert run(desk, "reject", "satu", "--note", "Sekali lagi.", "--push").returncode == 0
     text = on_remote(hub, desk, "satu")
     assert "Sumber: BPBD." in text and "\r" not in text and status(desk) == ""

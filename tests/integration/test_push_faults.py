@@ -68,7 +68,18 @@ def test_a_refused_push_from_a_clone_that_cannot_move_keeps_the_step(
 def test_a_draft_pushed_while_offline_is_kept(hub: Path, clone: Clone, tmp_path: Path) -> None:
     desk = clone("lumajang", ALI)
     git(desk, "remote", "set-url", "origin", str(tmp_path / "nowhere.git"))
-    result = run(desk, "draft", "--no-input", "--title", "Enam", "--category", "Hukum", "--push")
+    result = run(
+        desk,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Enam",
+        "--category",
+        "Hukum",
+        "--push",
+    )
     assert result.returncode == 4 and "committed here" in result.stderr
     assert git(desk, "log", "-1", "--format=%s").strip() == "draft: Enam" and status(desk) == ""
     git(desk, "remote", "set-url", "origin", str(hub))
@@ -131,7 +142,7 @@ def test_a_kill_while_the_clone_moves_loses_no_edit(
     assert run(editor, "reject", "satu", "--note", "Tambah data.", "--push").returncode == 0
     git(desk, "pull", "-q")
     path = article(desk, "satu")
-    path.write_text(path.read_text().replace("Write the story here.", "Data BPBD: 120 warga."))
+    path.write_text(path.read_text().replace("Isi berita.", "Data BPBD: 120 warga."))
     marker = tmp_path / "moving"
     monitor = tmp_path / "fsmonitor"
     # git asks the fsmonitor hook while it refreshes the index: just before the checkout moves.
@@ -200,7 +211,7 @@ def test_a_kill_while_a_refused_step_is_kept_here_loses_no_edit(
     desk = clone("probolinggo", MS)
     server_hook(hub, "pre-receive", "echo 'protected' >&2\nexit 1")
     path = article(desk, "satu")
-    edited = path.read_text().replace("Write the story here.", "Angka korban: 12.")
+    edited = path.read_text().replace("Isi berita.", "Angka korban: 12.")
     path.write_text(edited)
     marker = tmp_path / "committing"
     hook = desk / ".git" / "hooks" / "pre-commit"
@@ -220,7 +231,17 @@ def test_a_kill_while_a_refused_step_is_kept_here_loses_no_edit(
 
 def test_a_failed_step_leaves_no_journal_behind(newsroom: Path) -> None:
     """Issue 18: a journal left behind made the next command 'repair' a step that never ran."""
-    drafted = run(newsroom, "draft", "--no-input", "--title", "Banjir", "--category", "Hukum")
+    drafted = run(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
     assert drafted.returncode == 0
     hook = newsroom / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\necho 'tidak boleh' >&2\nexit 1\n")

@@ -120,12 +120,33 @@ def test_sync_retries_a_lost_race(hub: Path, clone: Clone, hold: Hold) -> None:
 def test_an_offline_draft_whose_slug_was_taken_is_renamed_not_lost(hub: Path, clone: Clone) -> None:
     """Issue 17 item 9: the same slug drafted on two desks used to crash every later sync."""
     laptop, office = clone("laptop", ALI), clone("kantor", ALI)
-    offline = run(laptop, "draft", "--no-input", "--title", "Empat", "--category", "Hukum")
+    offline = run(
+        laptop,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Empat",
+        "--category",
+        "Hukum",
+    )
     assert offline.returncode == 0
     path = laptop / offline.stdout.strip()
-    path.write_text(path.read_text().replace("Write the story here.", "Cerita dari lapangan."))
+    path.write_text(path.read_text().replace("Isi berita.", "Cerita dari lapangan."))
     assert run(laptop, "submit", "empat").returncode == 0  # a second offline step on it
-    online = run(office, "draft", "--no-input", "--title", "Empat", "--category", "Hukum", "--push")
+    online = run(
+        office,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi berita. (*)",
+        "--title",
+        "Empat",
+        "--category",
+        "Hukum",
+        "--push",
+    )
     assert online.returncode == 0
     result = run(laptop, "sync")
     assert result.returncode == 0, result.stderr
@@ -188,7 +209,7 @@ def test_offline_body_edits_survive_a_replay_onto_a_changed_article(
 ) -> None:
     desk, other = clone("lapangan", MS), clone("surabaya", DEWI)
     path = article(desk, "tiga")
-    path.write_text(path.read_text().replace("Write the story here.", "Jabatan: Sekda."))
+    path.write_text(path.read_text().replace("Isi berita.", "Jabatan: Sekda."))
     assert run(desk, "correct", "tiga", "--note", "Jabatan diperbaiki.").returncode == 0
     assert run(other, "correct", "tiga", "--note", "Tanggal diperbaiki.", "--push").returncode == 0
     result = run(desk, "sync")
@@ -222,7 +243,7 @@ def test_a_schedule_is_redone_with_its_own_time_on_a_changed_article(
             newsroom, repo, "satu", "schedule", workflow.Options(at=at), datetime.now(UTC)
         )
     path = article(editor, "satu")
-    path.write_text(path.read_text().replace("Write the story here.", "Disunting redaktur."))
+    path.write_text(path.read_text().replace("Isi berita.", "Disunting redaktur."))
     git(editor, "commit", "-qam", "sunting")
     git(editor, "push", "-q")
     result = run(chief, "sync")

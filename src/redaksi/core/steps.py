@@ -75,7 +75,16 @@ def options_from(action: str, front: Mapping[str, Any], note: str | None) -> wor
         at=_text(front.get("publish_at")) if action == "schedule" else None,
         until=_text(front.get("embargo_until")) if action == "embargo" else None,
         public_title=_text(retraction.get("public_title")),
+        to=_reporter(front) if action == "reassign" else None,
     )
+
+
+def _reporter(front: Mapping[str, Any]) -> dict[str, str] | None:
+    """``reassign``'s colleague: the reporter the step left on the article."""
+    reporter = front.get("reporter")
+    if not isinstance(reporter, Mapping):
+        return None
+    return {"name": str(reporter.get("name", "")), "email": str(reporter.get("email", ""))}
 
 
 def _text(value: Any) -> str | None:
