@@ -189,3 +189,71 @@ def test_a_hand_commit_whose_message_ends_in_prose_with_a_colon(newsroom: Path, 
     assert rules(cli, newsroom) == []
     result = cli(newsroom, "log", "banjir")
     assert result.code == 0 and "draft" in result.out
+
+
+DEWI = ("Dewi", "dewi@kabar.test")
+
+
+def _with_dewi(newsroom: Path) -> None:
+    config = newsroom / "redaksi.yaml"
+    config.write_text(
+        config.read_text() + "  - {name: Dewi, email: dewi@kabar.test, roles: [reporter]}\n"
+    )
+    git(newsroom, "commit", "-qam", "dewi")
+
+
+def test_a_story_is_handed_only_to_a_reporter_on_staff(newsroom: Path, cli) -> None:
+    _with_dewi(newsroom)
+    rel = _review(newsroom, cli)
+    _pr(newsroom)
+    act_as(newsroom, MS)
+    assert cli(newsroom, "reassign", "banjir", "--to", "dewi@kabar.test").code == 0
+    assert rules(cli, newsroom) == []
+    edit(
+        newsroom,
+        rel,
+        "reporter: {name: Dewi, email: dewi@kabar.test}",
+        "reporter: {name: Mallory, email: mallory@evil.test}",
+    )
+    edit(newsroom, rel, "reporter_to: dewi@kabar.test", "reporter_to: mallory@evil.test")
+    _amend(
+        newsroom,
+        git(newsroom, "log", "-1", "--format=%B").replace(
+            "Dewi <dewi@kabar.test>", "Mallory <mallory@evil.test>"
+        ),
+    )
+    assert rules(cli, newsroom) == ["verify-credit"]
+
+
+def test_a_draft_is_thrown_away_only_by_discard_and_by_its_reporter_or_an_editor(
+    newsroom: Path, cli
+) -> None:
+    _with_dewi(newsroom)
+    rel = cli(
+        newsroom, "draft", "--no-input", "--title", "Buang", "--category", "Hukum"
+    ).out.strip()
+    _pr(newsroom)
+    git(newsroom, "rm", "-q", rel)
+    commit_as(newsroom, ALI, "gone")
+    assert rules(cli, newsroom) == ["verify-deleted"]  # by hand
+    git(newsroom, "reset", "-q", "--hard", "main")
+    act_as(newsroom, DEWI)
+    assert cli(newsroom, "discard", "buang", "--note", "x").code == 3  # not hers, not an editor
+    act_as(newsroom, ALI)
+    assert cli(newsroom, "discard", "buang", "--note", "dobel").code == 0
+    assert rules(cli, newsroom) == []
+    git(newsroom, "commit", "-q", "--amend", "--no-edit", "--author", "Dewi <dewi@kabar.test>")
+    assert rules(cli, newsroom) == ["verify-role"]
+
+
+def test_a_story_past_draft_is_never_discarded(newsroom: Path, cli) -> None:
+    rel = _review(newsroom, cli)
+    _pr(newsroom)
+    article_id = (newsroom / rel).read_text().split("id: ")[1][:36]
+    git(newsroom, "rm", "-q", rel)
+    message = (
+        "discard: Banjir\n\nRedaksi-Action: discard\nRedaksi-From: draft\n"
+        f"Redaksi-To: discarded\nRedaksi-Article: {article_id}\n"
+    )
+    commit_as(newsroom, MS, message)
+    assert rules(cli, newsroom) == ["verify-deleted"]

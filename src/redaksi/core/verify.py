@@ -333,6 +333,8 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
     for key in ("editor", "publisher"):
         if key in row.records:
             found += _credit(after, key, actor)
+    if "reporter" in row.records:
+        found += _reassigned(before, after, step.commit)
     for key in ("published_at", "publish_at"):
         if key in row.records and not after.get(key):
             found.append(Finding("record", "verify.record", {"field": key}))
@@ -354,6 +356,23 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
         ):
             found.append(Finding("record", "verify.record", {"field": "retraction"}))
     return found
+
+
+def _reassigned(
+    before: Mapping[str, Any], after: Mapping[str, Any], commit: Commit
+) -> list[Finding]:
+    """A story handed on goes to a reporter on staff, and history says from whom to whom."""
+    history = after.get("history") or []
+    entry = history[-1] if history and isinstance(history[-1], Mapping) else {}
+    colleague = commit.staff.get(_email(after.get("reporter")))
+    if (
+        colleague is None
+        or "reporter" not in colleague.roles
+        or str(entry.get("reporter_from", "")).casefold() != _email(before.get("reporter"))
+        or str(entry.get("reporter_to", "")).casefold() != colleague.email.casefold()
+    ):
+        return [Finding("credit", "verify.credit", {"field": "reporter"})]
+    return _credit(after, "reporter", colleague)
 
 
 def _plausible(after: Mapping[str, Any], commit: Commit) -> bool:
