@@ -28,15 +28,17 @@ def differs_from_head(repo: Repository, path: str) -> bool:
 
 def file_commits(repo: Repository, path: str, ref: str = "HEAD") -> list[Commit]:
     """Every commit that changed ``path`` (following renames), oldest first."""
-    fields = "%H%x1f%an%x1f%ae%x1f%aI%x1f%B%x1e"
-    code, out, _ = repo.run_raw("log", "--follow", f"--format={fields}", ref, "--", path)
+    fields = "%H%x00%an%x00%ae%x00%aI%x00%B"  # NUL: the one byte a message cannot hold
+    code, out, _ = repo.run_raw("log", "-z", "--follow", f"--format={fields}", ref, "--", path)
     if code != 0:
         return []
-    commits = []
-    for record in out.split("\x1e"):
-        parts = record.strip("\n").split("\x1f")
-        if len(parts) == 5:
-            commits.append(Commit(parts[0], Person(parts[1], parts[2]), parts[3], parts[4]))
+    parts = out.split("\0")
+    commits = [
+        Commit(sha.strip(), Person(name, email), date, message)
+        for sha, name, email, date, message in (
+            parts[n : n + 5] for n in range(0, len(parts) - 4, 5)
+        )
+    ]
     return list(reversed(commits))
 
 

@@ -104,6 +104,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} memuat karakter kendali atau ganti baris ({value}); tulis sebagai satu baris "
         "teks biasa",
     ),
+    "rule.record_correct": (
+        "this story is {status}, and changed since its last commit; a published story changes "
+        "only as a public correction: run 'redaksi correct {slug} --note \"what changed\"' (your "
+        "edit goes in with it), or put it back with 'git restore --staged --worktree {path}'",
+        "berita ini berstatus {status} dan berubah sejak commit terakhirnya; berita terbit hanya "
+        "berubah lewat ralat publik: jalankan 'redaksi correct {slug} --note \"apa yang berubah\"' "
+        "(suntingan Anda ikut), atau kembalikan dengan 'git restore --staged --worktree {path}'",
+    ),
+    "rule.record_unschedule": (
+        "this story is scheduled, and changed since its last commit; a scheduled story is "
+        "frozen: take it off the schedule first ('redaksi unschedule {slug}'), or put it back "
+        "with 'git restore --staged --worktree {path}'",
+        "berita ini terjadwal dan berubah sejak commit terakhirnya; berita terjadwal dibekukan: "
+        "batalkan dulu jadwalnya ('redaksi unschedule {slug}'), atau kembalikan dengan "
+        "'git restore --staged --worktree {path}'",
+    ),
+    "rule.record_restore": (
+        "this story is {status}, and changed since its last commit; it cannot change now: put it "
+        "back with 'git restore --staged --worktree {path}'",
+        "berita ini berstatus {status} dan berubah sejak commit terakhirnya; berita ini tidak bisa "
+        "diubah sekarang: kembalikan dengan 'git restore --staged --worktree {path}'",
+    ),
     "rule.other": ("{field}: {detail}", "{field}: {detail}"),
     # -- cross-file rules ------------------------------------------------------------------------
     "rule.unique_id": (

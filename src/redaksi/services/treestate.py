@@ -238,6 +238,22 @@ def _schemas_checked_out(root: Path) -> None:
         raise RepositoryError("repo.sparse_schemas", folder=schema.FOLDER)
 
 
+def _head(root: Path) -> bytes:
+    """The commit HEAD names, read from git's files (no process): loose ref, packed, or bare."""
+    folder = git_dir(root)
+    head = _read(folder / "HEAD") or b""
+    if not head.startswith(b"ref: "):
+        return head.strip()
+    ref = head[5:].strip().decode("utf-8", "replace")
+    loose = _read(folder / ref)
+    if loose is not None:
+        return loose.strip()
+    for line in (_read(folder / "packed-refs") or b"").splitlines():
+        if line.endswith(b" " + ref.encode()):
+            return line.split(b" ")[0]
+    return head.strip()
+
+
 def state(root: Path, scope: list[str] | None = None) -> State | None:
     """The current state of articles/, or None where git cannot tell (not a repository).
 
@@ -283,4 +299,5 @@ def state(root: Path, scope: list[str] | None = None) -> State | None:
     for name in (CONFIG_FILE, f"{schema.FOLDER}/{schema.NEWSROOM}"):
         digest.update(b"\2" + (_read(root / name) or b""))
     digest.update(b"\2" + ignores + b"\2" + "\0".join(sorted(absent)).encode("utf-8", "replace"))
+    digest.update(b"\3" + _head(root))  # validate compares stories on the record with HEAD
     return State(digest.hexdigest(), changed, dirty, data, absent, read_listing, tuple(scope))

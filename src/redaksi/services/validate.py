@@ -190,7 +190,60 @@ def _validate(
             and not name.endswith(".md")
             and not (name.endswith("/.gitkeep") and _empty(root / name))
         ]
+    problems += _changed_on_record(root, sorted(only) if only is not None else None)
     return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
+
+
+def _changed_on_record(root: Path, paths: Sequence[str] | None) -> list[Problem]:
+    """Stories on the record (scheduled, published, retracted at HEAD) edited by hand.
+
+    Caught here, before the commit, rather than by verify in CI; the line says how to go on:
+    publish the change as a correction, or put the file back.
+    """
+    from redaksi.core import workflow
+
+    scope = list(paths) if paths is not None else [store.ARTICLES]
+    if not scope:
+        return []
+    [out] = git.plumb(root, ["diff", "HEAD", "--name-only", "-z", "--no-renames", "--", *scope])
+    problems = []
+    for rel in sorted(set((out or b"").decode("utf-8", "surrogateescape").split("\0")) - {""}):
+        [raw] = git.plumb(root, ["cat-file", "blob", f"HEAD:{rel}"])
+        if not raw or not rel.endswith(".md"):
+            continue
+        committed = _front_of_text(raw)
+        status = committed.get("status") if committed else None
+        if status in workflow.FROZEN:
+            slug = committed.get("slug") if committed else rel
+            key = {"published": "rule.record_correct", "scheduled": "rule.record_unschedule"}.get(
+                str(status), "rule.record_restore"
+            )
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "changed-on-record",
+                    key,
+                    {"status": status, "slug": slug, "path": rel},
+                )
+            )
+    return problems
+
+
+def _front_of_text(raw: bytes) -> dict[str, object] | None:
+    from redaksi.core import article, fastread, yamlio
+
+    try:
+        doc = article.split(raw.decode("utf-8"))
+        fast = fastread.load(doc.front)
+        if fast is not None:
+            return fast.data
+        _, data = article.parse(doc.text)
+    except (UnicodeDecodeError, article.FormatProblem):
+        return None
+    plain = yamlio.to_plain(data)
+    return plain if isinstance(plain, dict) else None
 
 
 def _not_articles(root: Path) -> list[Problem]:
