@@ -17,6 +17,7 @@ from redaksi.cli.commands import (
     reading,
     release,
     staff,
+    site,
     sync,
     transitions,
     validate,
@@ -64,6 +65,7 @@ demo.register(app)
 validate.register(app)
 verify.register(app)
 importing.register(app)
+site.register(app)
 
 
 def main() -> None:
