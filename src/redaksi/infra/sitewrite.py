@@ -119,11 +119,11 @@ def _digest(data: bytes) -> bytes:
     return hashlib.sha1(data, usedforsecurity=False).digest()
 
 
-def publish(
-    root: Path, out: Path, pages: Iterable[tuple[str, bytes]], produce: Produce
-) -> Written:
-    """Make ``out`` hold exactly ``pages`` ((path, key) in writing order), rendering only what
-    changed, and remember what it holds."""
+def publish(root: Path, out: Path, pages: Iterable[tuple[str, bytes]], produce: Produce) -> Written:
+    """Make ``out`` hold exactly ``pages`` ((path, key) in writing order).
+
+    Only what changed is rendered (``produce``) and written; what the folder holds is remembered.
+    """
     token = token_of(out)
     old = recall(root, out)
     if token is not None and old is not None and old.token == token:

@@ -55,7 +55,9 @@ class Snapshot:
                 mode, _, blob = head.decode().split(" ")
                 self.files[path.decode("utf-8", "surrogateescape")] = Entry(mode, blob)
         self._proc: subprocess.Popen[bytes] | None = None
-        self._partial = bool((_git(root, "config", "--get", "extensions.partialclone") or b"").strip())
+        self._partial = bool(
+            (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
+        )
 
     def __enter__(self) -> Snapshot:
         return self

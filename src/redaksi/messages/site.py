@@ -1,5 +1,4 @@
-"""Messages: the reader's side (build, preview, photo) and the words on the pages (English,
-Indonesian)."""
+"""Messages: the reader's side (build, preview, photo) and the words on its pages (en, id)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- words on the public pages -------------------------------------------------------------
@@ -40,7 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "on the considerations of the Press Council (Dewan Pers)",
         "atas pertimbangan Dewan Pers",
     ),
-    "site.moved": ("This story has moved: continue here.", "Berita ini telah pindah: lanjut ke sini."),
+    "site.moved": (
+        "This story has moved: continue here.",
+        "Berita ini telah pindah: lanjut ke sini.",
+    ),
     "site.preview_banner": (
         "Preview: this story is {state}; readers cannot see it",
         "Pratinjau: berita ini berstatus {state}; pembaca belum dapat melihatnya",
@@ -91,7 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: fotonya media/{file} tidak ada atau bukan JPEG, PNG atau WebP; tampil tanpa foto",
     ),
     "build.bad_now": (
-        "--now '{value}' is not an RFC 3339 time with an offset (such as 2025-03-04T16:17:00+07:00)",
+        "--now '{value}' is not an RFC 3339 time with an offset "
+        "(such as 2025-03-04T16:17:00+07:00)",
         "--now '{value}' bukan waktu RFC 3339 dengan zona (misalnya 2025-03-04T16:17:00+07:00)",
     ),
     # -- preview -------------------------------------------------------------------------------
@@ -133,7 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "photo.bad_name": (
         "{name} cannot be a file name under media/; rename the image (letters, digits, - and _)",
-        "{name} tidak bisa menjadi nama berkas di media/; ganti nama gambar (huruf, angka, - dan _)",
+        "{name} tidak bisa menjadi nama berkas di media/; "
+        "ganti nama gambar (huruf, angka, - dan _)",
     ),
     # -- validate's photo rules ----------------------------------------------------------------
     "rule.photo_missing": (
@@ -153,8 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berkas foto media/{file} berukuran {size} MB, melebihi max_photo_mb ({limit} MB)",
     ),
     "rule.photo_path": (
-        "photo file '{file}' must be a relative path under media/ (no '..', '/' or '\\' at the start)",
-        "berkas foto '{file}' harus jalur relatif di dalam media/ (tanpa '..', '/' atau '\\' di awal)",
+        "photo file '{file}' must be a relative path under media/ "
+        "(no '..', no '/' or '\\' at the start)",
+        "berkas foto '{file}' harus jalur relatif di dalam media/ "
+        "(tanpa '..', tanpa '/' atau '\\' di awal)",
     ),
     "rule.photo_url": (
         "photo url '{url}' must start with https:// (it is never fetched)",

@@ -68,7 +68,7 @@ def parse_story(rel: str, data: bytes) -> tuple[Story | None, str]:
     else:
         try:
             front = yamlio.to_plain(yamlio.load_mapping(doc.front))
-        except Exception:  # noqa: BLE001  (any YAML failure: the file is reported, not fatal)
+        except Exception:
             return None, ""
     return (story(rel, front) if isinstance(front, dict) else None), doc.body
 
@@ -108,7 +108,9 @@ class Memory:
 
 
 def read_stories(
-    versions: Mapping[str, str], memory: Memory, load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+    versions: Mapping[str, str],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
     report: Report,
 ) -> list[tuple[Story, str]]:
     """Each article's story by (path, version), reading only versions not remembered."""
@@ -131,7 +133,9 @@ def read_stories(
     return stories
 
 
-def _reparse(rel: str, version: str, load: Callable[[list[str]], Iterable[tuple[str, bytes]]]) -> Story | None:
+def _reparse(
+    rel: str, version: str, load: Callable[[list[str]], Iterable[tuple[str, bytes]]]
+) -> Story | None:
     """A remembered version now at another path (a moved file): read again for its address."""
     for _, data in load([version]):
         return parse_story(rel, data)[0]
@@ -139,7 +143,9 @@ def _reparse(rel: str, version: str, load: Callable[[list[str]], Iterable[tuple[
 
 
 def media_sizes(
-    wanted: Mapping[str, str], memory: Memory, load: Callable[[list[str]], Iterable[tuple[str, bytes]]]
+    wanted: Mapping[str, str],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
 ) -> dict[str, Media]:
     """Pixel sizes of the photos (``file`` -> version) that are real JPEG, PNG or WebP."""
     new = sorted({v for v in wanted.values() if v not in memory.media})
@@ -156,7 +162,9 @@ def media_sizes(
     return result
 
 
-def settings_for(newsroom: Newsroom, stories: list[tuple[Story, str]], base: str, preview: bool) -> Settings:
+def settings_for(
+    newsroom: Newsroom, stories: list[tuple[Story, str]], base: str, preview: bool
+) -> Settings:
     present = {slugify(s.category) for s, _ in stories if s.status == "published"}
     nav = tuple((c, slugify(c)) for c in newsroom.categories if slugify(c) in present)
     return Settings(
@@ -211,7 +219,11 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
     memory = Memory(root)
     with tree.Snapshot(root, "HEAD", FOLDERS) as snap:
         moment = now or snap.committed_at
-        articles = {p: e.blob for p, e in snap.files.items() if p.startswith("articles/") and p.endswith(".md") and e.mode != "120000"}
+        articles = {
+            p: e.blob
+            for p, e in snap.files.items()
+            if p.startswith("articles/") and p.endswith(".md") and e.mode != "120000"
+        }
         gone = snap.missing(articles)
         if gone:
             raise RepositoryError("build.missing_object", path=gone[0])
@@ -245,9 +257,13 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
     return report
 
 
-def _photo_warnings(stories: list[tuple[Story, str]], media: Mapping[str, Media], now: datetime, report: Report) -> None:
+def _photo_warnings(
+    stories: list[tuple[Story, str]], media: Mapping[str, Media], now: datetime, report: Report
+) -> None:
     from redaksi.site.stories import public
 
     for item, _ in stories:
         if item.photo and item.photo.file and item.photo.file not in media and public(item, now):
-            report.warnings.append(("build.photo_missing", {"path": item.rel, "file": item.photo.file}))
+            report.warnings.append(
+                ("build.photo_missing", {"path": item.rel, "file": item.photo.file})
+            )

@@ -25,7 +25,7 @@ def _parser() -> Any:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    parser.validateLink = _safe_link
+    parser.validateLink = _safe_link  # type: ignore[method-assign]  # markdown-it's documented hook
     return parser
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 INDONESIA = {
@@ -32,7 +33,7 @@ def zone_label(zone: str, moment: datetime) -> str:
 
 
 @cache
-def _locale(language: str) -> object:
+def _locale(language: str) -> Any:
     from babel import Locale
 
     return Locale.parse("id" if language == "id" else "en")

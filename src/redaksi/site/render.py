@@ -129,9 +129,8 @@ class Renderer:
                 self._item(s, v, read_body)
                 for s, v in zip(model["stories"], model["versions"], strict=True)
             ]
-            latest = max(
-                (moment(i["modified"]) for i in items if moment(i["modified"])), default=None
-            )
+            stamps = [m for m in (moment(i["modified"]) for i in items) if m is not None]
+            latest = max(stamps, default=None)
             return "feed.xml", {
                 **common,
                 "items": items,

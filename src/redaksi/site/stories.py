@@ -110,9 +110,10 @@ def story(rel: str, data: dict[str, Any]) -> Story | None:
             _text(photo_data.get("caption")),
             _text(photo_data.get("credit")),
         )
+    listed = data.get("corrections")
     corrections = tuple(
         (_text(c.get("at")), _text(c.get("type")), _text(c.get("note")))
-        for c in data.get("corrections") or ()
+        for c in (listed if isinstance(listed, list) else [])
         if isinstance(c, dict)
     )
     retraction_data = data.get("retraction")
@@ -122,7 +123,8 @@ def story(rel: str, data: dict[str, Any]) -> Story | None:
             _text(retraction_data.get(k)) for k in ("at", "ground", "reason", "public_title")
         )
     imported = data.get("imported")
-    tags = data.get("tags") if isinstance(data.get("tags"), list) else []
+    found_tags = data.get("tags")
+    tags: list[Any] = found_tags if isinstance(found_tags, list) else []
     return Story(
         rel=rel,
         year=match.group(1),
@@ -158,9 +160,11 @@ def moment(text: str) -> datetime | None:
 
 
 def public(item: Story, now: datetime) -> bool:
-    """Whether readers may see the story at ``now``: published (or retracted), its time come,
-    and no embargo still running (SPEC: nothing in draft, review, edit or scheduled, nothing
-    under embargo)."""
+    """Whether readers may see the story at ``now``.
+
+    Published (or retracted), its time come, and no embargo still running (SPEC: nothing in
+    draft, review, edit or scheduled, nothing under embargo).
+    """
     if item.status not in PUBLIC:
         return False
     published = moment(item.published_at)

@@ -11,10 +11,14 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("build")
     def build_command(
-        out: Annotated[Path, typer.Option("--out", help="Output folder [default: _site].")] = Path("_site"),
+        out: Annotated[Path, typer.Option("--out", help="Output folder [default: _site].")] = Path(
+            "_site"
+        ),
         now: Annotated[
             str | None,
-            typer.Option("--now", help="Build as of this RFC 3339 time [default: HEAD's commit time]."),
+            typer.Option(
+                "--now", help="Build as of this RFC 3339 time [default: HEAD's commit time]."
+            ),
         ] = None,
     ) -> None:
         """Write the public site from what is committed and published (SPEC: The reader's side)."""
