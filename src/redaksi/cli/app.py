@@ -14,6 +14,7 @@ from redaksi.cli.commands import (
     draft,
     importing,
     init,
+    photo,
     reading,
     release,
     staff,
@@ -66,6 +67,7 @@ validate.register(app)
 verify.register(app)
 importing.register(app)
 site.register(app)
+photo.register(app)
 
 
 def main() -> None:

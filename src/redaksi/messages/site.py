@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "photo {file} set on {path} ({commit})",
         "foto {file} dipasang pada {path} ({commit})",
     ),
+    "photo.waits": (
+        "not committed yet: it goes in with the article's next step",
+        "belum di-commit: ikut bersama langkah berikutnya artikel ini",
+    ),
     "photo.not_image": (
         "{path} is not a JPEG, PNG or WebP image (read from its bytes)",
         "{path} bukan gambar JPEG, PNG atau WebP (dibaca dari isinya)",
