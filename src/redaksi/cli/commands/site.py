@@ -45,3 +45,44 @@ def register(app: typer.Typer) -> None:
             removed=report.removed,
             index=str(out / "index.html"),
         )
+
+    @app.command("preview")
+    def preview_command(
+        article: Annotated[
+            str | None, typer.Argument(help="Open this article (slug, id or path).")
+        ] = None,
+        port: Annotated[
+            int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free one).")
+        ] = 8000,
+    ) -> None:
+        """Serve the working tree, drafts included, on 127.0.0.1; pages reload on every save."""
+        import threading
+
+        from redaksi.cli.commands.common import open_newsroom
+        from redaksi.infra.serve import Server
+        from redaksi.infra.store import relative
+        from redaksi.services import articles
+        from redaksi.services.preview import Preview, watch
+
+        newsroom, output = open_newsroom()
+        wanted = articles.find(newsroom.root, article) if article else None
+        preview: Preview | None = None
+        server = Server(
+            lambda path: preview.answer(path) if preview else (503, "text/plain", b""), port
+        )
+        preview = Preview(newsroom, server.url)
+        preview.refresh()
+        stop = threading.Event()
+        watcher = threading.Thread(target=watch, args=(preview, stop), daemon=True)
+        server.start()
+        watcher.start()
+        url = preview.address(relative(newsroom.root, wanted)) if wanted else server.url
+        output.data(url)
+        output.say("preview.serving", root=str(newsroom.root), url=url)
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            output.say("preview.stopped")
+        finally:
+            stop.set()
+            server.stop()
