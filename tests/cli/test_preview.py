@@ -64,7 +64,7 @@ def served(newsroom: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
 
 
 def test_preview_serves_drafts_with_a_banner_and_only_to_localhost(served) -> None:
-    root, url, _ = served
+    _, url, _ = served
     assert url.startswith("http://127.0.0.1:") and url.endswith("/2025/03/draf-baru/")
     code, page = _get(url)
     assert code == 200 and "<h1>Draf &lt;Baru&gt;</h1>" in page
