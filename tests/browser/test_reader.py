@@ -3,6 +3,7 @@ a retraction, no console errors, no JavaScript needed; and preview reloading aft
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 from pathlib import Path
@@ -74,7 +75,7 @@ def test_the_article_as_a_reader_sees_it(browser, site_url: str, width: int) -> 
     levels = _js(
         browser, "return [...document.querySelectorAll('h1,h2,h3,h4')].map(e => +e.tagName[1])"
     )
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
     assert (
         _js(browser, "return document.querySelector('.corrected a').getAttribute('href')")
         == "#koreksi"
