@@ -140,7 +140,10 @@ def test_feeds_and_sitemaps(site: Path, cli) -> None:
     assert next(e.title for e in rss.entries) == 'Pasar <Baru> & "Lama" 🚀 שלום'
     guid = rss.entries[0].id
     feed = json.loads((out / "feed.json").read_text())
-    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    import jsonschema
+
+    schema = json.loads((DATA / "jsonfeed-1.1.schema.json").read_text())
+    jsonschema.validate(feed, schema, format_checker=jsonschema.FormatChecker())
     assert [i["id"] for i in feed["items"]] == [guid, feed["items"][1]["id"]]
     from xml.etree import ElementTree
 
