@@ -23,7 +23,7 @@ import marshal
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,8 +102,9 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-Produce = Callable[[str], bytes]
-"""The bytes of the page at a path (rendered only when asked)."""
+Produce = Callable[[list[str]], Iterator[tuple[str, bytes]]]
+"""(path, bytes) of each page asked for, in the order asked (rendered only when asked, so the
+caller can read what those pages need in batches)."""
 
 
 def _write(path: Path, data: bytes, made: set[Path]) -> None:
@@ -131,6 +132,20 @@ def publish(root: Path, out: Path, pages: Iterable[tuple[str, bytes]], produce: 
     return _whole(root, out, list(pages), produce, token is not None)
 
 
+def _paired(
+    pages: list[tuple[str, bytes]], wanted: set[str], produce: Produce
+) -> Iterator[tuple[str, bytes, bytes | None]]:
+    """(path, key, bytes or None when not asked for) for every page, in order."""
+    made = produce([path for path, _ in pages if path in wanted])
+    for path, key in pages:
+        if path in wanted:
+            found, data = next(made)
+            assert found == path
+            yield path, key, data
+        else:
+            yield path, key, None
+
+
 def _whole(
     root: Path, out: Path, pages: list[tuple[str, bytes]], produce: Produce, replacing: bool
 ) -> Written:
@@ -140,8 +155,8 @@ def _whole(
     made: set[Path] = {temp}
     written = 0
     try:
-        for path, key in pages:
-            data = produce(path)
+        for path, key, data in _paired(pages, {p for p, _ in pages}, produce):
+            assert data is not None
             manifest.files[path] = (key, _digest(data))
             target = temp / path
             old = out / path
@@ -201,12 +216,12 @@ def _incremental(
     made: set[Path] = set()
     written = 0
     try:
-        for path, key in pages:
-            before = old.files.get(path)
-            if before is not None and before[0] == key:
-                manifest.files[path] = before
+        wanted = {p for p, k in pages if old.files.get(p, (None, None))[0] != k}
+        for path, key, data in _paired(pages, wanted, produce):
+            if data is None:
+                manifest.files[path] = old.files[path]
                 continue
-            data = produce(path)
+            before = old.files.get(path)
             digest = _digest(data)
             manifest.files[path] = (key, digest)
             target = out / path

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -32,6 +32,10 @@ FOLDERS = ("articles", "media", "templates")
 PLACEHOLDER = "http://localhost/"
 """The base used for absolute links while ``site.url`` is not set."""
 FORMAT = 1
+PARALLEL_FROM = 2000
+"""Render in worker processes when at least this many pages must be rendered."""
+BATCH = 256
+"""Pages rendered per batch: their bodies are read from git in one stream."""
 ORDER = {"media": 0, "article": 1, "redirect": 2}
 """Writing order: what is linked to is written before what links to it."""
 
@@ -195,6 +199,50 @@ def keyed(pages: list[Page], seed: bytes) -> list[tuple[Page, bytes]]:
     ]
 
 
+_WORKER: dict[str, Renderer] = {}
+
+
+def _start_worker(templates: dict[str, str], settings: Settings) -> None:
+    _WORKER["renderer"] = Renderer(templates, settings)
+
+
+def _render_batch(chunk: list[Page], found: dict[str, Any]) -> list[tuple[str, bytes]]:
+    renderer = _WORKER["renderer"]
+    return [(p.path, renderer.render(p, found.__getitem__, found.__getitem__)) for p in chunk]
+
+
+def _in_parallel(
+    work: Iterator[tuple[list[Page], dict[str, Any]]], templates: dict[str, str], settings: Settings
+) -> Iterator[tuple[str, bytes]]:
+    """Render batches in worker processes (a cold build of thousands of pages), in order.
+
+    A few batches are in flight at a time, so memory stays bounded at any size.
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 2, 4)
+    with ProcessPoolExecutor(
+        workers, initializer=_start_worker, initargs=(templates, settings)
+    ) as pool:
+        flying: deque[Any] = deque()
+        for chunk, found in work:
+            flying.append(pool.submit(_render_batch, chunk, found))
+            if len(flying) > workers * 2:
+                yield from flying.popleft().result()
+        while flying:
+            yield from flying.popleft().result()
+
+
+def bodies_needed(page: Page) -> list[str]:
+    """The article versions whose bodies rendering ``page`` reads."""
+    if page.kind == "article" and page.model["story"].status != "retracted":
+        return [page.model["version"]]
+    if page.kind in ("rss", "jsonfeed"):
+        return list(page.model["versions"])
+    return []
+
+
 def _out_allowed(root: Path, out: Path) -> None:
     resolved = out.resolve()
     for folder in (".git", "articles", "media", "templates", "schemas"):
@@ -244,13 +292,30 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
         settings = settings_for(newsroom, stories, base, preview=False)
         pages = plan(stories, media, moment)
         _photo_warnings(stories, media, moment, report)
-        renderer = Renderer(templates, settings)
         by_path = {p.path: p for p in pages}
+
+        def batches(paths: list[str]) -> Iterator[tuple[list[Page], dict[str, Any]]]:
+            """Pages in batches, with the bodies and photo bytes they need read in one stream."""
+            for start in range(0, len(paths), BATCH):
+                chunk = [by_path[p] for p in paths[start : start + BATCH]]
+                wanted = sorted({v for page in chunk for v in bodies_needed(page)})
+                found: dict[str, Any] = {v: body_of(d) for v, d in snap.read_many(wanted)}
+                blobs = sorted({p.key[1] for p in chunk if p.kind == "media"})
+                found.update(snap.read_many(blobs))
+                yield chunk, found
+
+        def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+            if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+                yield from _in_parallel(batches(paths), templates, settings)
+                return
+            renderer = Renderer(templates, settings) if paths else None  # Jinja2 only if needed
+            for chunk, found in batches(paths):
+                for page in chunk:
+                    assert renderer is not None
+                    yield page.path, renderer.render(page, found.__getitem__, found.__getitem__)
+
         written = sitewrite.publish(
-            root,
-            out,
-            [(p.path, k) for p, k in keyed(pages, salt(settings, templates))],
-            lambda path: renderer.render(by_path[path], lambda v: body_of(snap.read(v)), snap.read),
+            root, out, [(p.path, k) for p, k in keyed(pages, salt(settings, templates))], produce
         )
     memory.save(set(articles.values()), set(files.values()))
     report.pages, report.written, report.removed = written.total, written.written, written.removed

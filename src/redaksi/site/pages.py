@@ -75,6 +75,20 @@ def _ordered(stories: Iterable[Story], times: dict[str, datetime]) -> list[Story
     return sorted(stories, key=lambda s: (times[s.rel], s.slug))
 
 
+class _Lines(dict[str, tuple[Any, ...]]):
+    """Each story's line, made once however many lists show it."""
+
+    def __init__(self, media: dict[str, Media]) -> None:
+        super().__init__()
+        self.media = media
+
+    def of(self, item: Story) -> tuple[Any, ...]:
+        found = self.get(item.rel)
+        if found is None:
+            found = self[item.rel] = _line(item, self.media)
+        return found
+
+
 def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
     """What a listing or a "more" list shows of a story (also its part of the page key)."""
     photo = item.photo
@@ -87,20 +101,22 @@ def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
     return (item.shown_title, item.url, item.published_at, item.category, shown)
 
 
-def _more(in_category: list[Story], media: dict[str, Media]) -> dict[str, tuple[Any, ...]]:
+def _more(in_category: list[Story], lines: _Lines) -> dict[str, tuple[Any, ...]]:
     """For each story, the few just before it (newest first), filled from just after it."""
+    row = [lines.of(s) for s in in_category]
     found: dict[str, tuple[Any, ...]] = {}
     for index, item in enumerate(in_category):
-        before = in_category[max(0, index - MORE) : index][::-1]
-        after = in_category[index + 1 : index + 1 + MORE - len(before)]
-        found[item.rel] = tuple(_line(s, media) for s in [*before, *after])
+        before = row[max(0, index - MORE) : index][::-1]
+        if len(before) < MORE:
+            before += row[index + 1 : index + 1 + MORE - len(before)]
+        found[item.rel] = tuple(before)
     return found
 
 
 def _listing(
-    path: str, title: str, items: list[Story], media: dict[str, Media], extra: dict[str, Any]
+    path: str, title: str, items: list[Story], media: _Lines, extra: dict[str, Any]
 ) -> Page:
-    lines = tuple(_line(s, media) for s in items)
+    lines = tuple(media.of(s) for s in items)
     key = ("listing", title, lines, tuple(sorted(extra.items())))
     return Page(path, "listing", key, {"title": title, "lines": lines, **extra})
 
@@ -150,9 +166,10 @@ def plan(
             by_tag[tag].append(item)
         for tag in item.tags:
             names.setdefault(slugify(tag), tag)
+    lines = _Lines(media)
     more: dict[str, tuple[Any, ...]] = {}
     for items in by_category.values():
-        more.update(_more(items, media))
+        more.update(_more(items, lines))
     shown = seen if not preview else [s for s, _ in stories]
     visible = {s.rel for s in seen}
     pages = [
@@ -160,9 +177,9 @@ def plan(
     ]
     newest = live[::-1]
     desk = () if not preview else tuple(_desk(s for s, _ in stories if not public(s, now)))
-    pages.append(_listing("index.html", "", newest[:LATEST], media, {"desk": desk}))
-    pages += _groups("kategori", "category", by_category, names, media)
-    pages += _groups("tag", "tag", by_tag, names, media)
+    pages.append(_listing("index.html", "", newest[:LATEST], lines, {"desk": desk}))
+    pages += _groups("kategori", "category", by_category, names, lines)
+    pages += _groups("tag", "tag", by_tag, names, lines)
     pages += _feeds(newest[:FEED], versions)
     pages += _sitemaps(live, [p.path for p in pages if p.kind == "listing"], now, times)
     for item in live:
@@ -272,7 +289,8 @@ def _unique(pages: list[Page]) -> list[Page]:
     """One page per path (the first wins) and none outside the output folder."""
     kept: dict[str, Page] = {}
     for page in pages:
-        safe = safe_path(page.path)
+        # an article's path is made of checked parts (digits and a slug): no need to normalise
+        safe = page.path if page.kind == "article" else safe_path(page.path)
         if safe is not None and safe not in kept:
             kept[safe] = page
     return list(kept.values())

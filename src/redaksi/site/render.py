@@ -67,6 +67,7 @@ class Renderer:
 
         self.settings = settings
         self.templates = dict(templates)
+        self._dates: dict[tuple[str, str], str] = {}
         self.env = Environment(
             loader=DictLoader(self.templates),
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -80,6 +81,13 @@ class Renderer:
         return message(key, self.settings.language, params)
 
     def when(self, text: str, pattern: str = dates.SHORT) -> str:
+        key = (text, pattern)
+        found = self._dates.get(key)
+        if found is None:
+            found = self._dates[key] = self._when(text, pattern)
+        return found
+
+    def _when(self, text: str, pattern: str) -> str:
         found = moment(text)
         return (
             dates.display(found, self.settings.zone, self.settings.language, pattern)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 PUBLIC = ("published", "retracted")
@@ -71,16 +72,26 @@ class Story:
 
     def flat(self) -> tuple[Any, ...]:
         """A plain tuple (for the cache); :func:`from_flat` gives the story back."""
-        return astuple(self)
+        photo = self.photo
+        return (
+            *(getattr(self, name) for name in _FIELDS[:17]),
+            (photo.file, photo.url, photo.caption, photo.credit) if photo else None,
+            self.corrections,
+            self.retraction,
+            self.imported_url,
+        )
+
+
+_FIELDS = tuple(f.name for f in fields(Story))
 
 
 def from_flat(values: tuple[Any, ...] | list[Any]) -> Story:
-    fields = list(values)
-    fields[8] = tuple(fields[8])
-    fields[17] = Photo(*fields[17]) if fields[17] else None
-    fields[18] = tuple(tuple(c) for c in fields[18])
-    fields[19] = tuple(fields[19]) if fields[19] else None
-    return Story(*fields)
+    parts = list(values)
+    parts[8] = tuple(parts[8])
+    parts[17] = Photo(*parts[17]) if parts[17] else None
+    parts[18] = tuple(tuple(c) for c in parts[18])
+    parts[19] = tuple(parts[19]) if parts[19] else None
+    return Story(*parts)
 
 
 def _text(value: Any) -> str:
@@ -174,6 +185,7 @@ def public(item: Story, now: datetime) -> bool:
     return embargo is None or embargo <= now
 
 
+@cache
 def slugify(name: str) -> str:
     """A folder name for a category or tag: ASCII letters and digits joined by hyphens."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
