@@ -113,6 +113,11 @@ def newsroom_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
             category="Ekonomi",
             at=f"2025-03-0{n}T08:00:00+07:00",
             title=f"Berita Ekonomi {n}",
+            **(
+                {"photo": {"file": "pasar.jpg", "caption": "Foto kecil", "credit": "K"}}
+                if n == 1
+                else {}
+            ),
         )
     article(
         root,

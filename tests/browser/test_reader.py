@@ -59,7 +59,7 @@ def test_the_article_as_a_reader_sees_it(browser, site_url: str, width: int) -> 
         browser,
         "var i = document.querySelector('figure img'); return [i.alt, i.getAttribute('width'), i.getAttribute('height'), i.loading, i.complete && i.naturalWidth]",
     )
-    assert image == ["Suasana los sayur Pasar Baru", "32", "18", "lazy", 32]
+    assert image == ["Suasana los sayur Pasar Baru", "32", "18", "auto", 32]
     assert _js(browser, "return document.querySelector('figcaption').innerText").endswith(
         "(foto: Ali Ya'lu)"
     )
@@ -88,6 +88,8 @@ def test_dark_mode_follows_the_readers_setting(browser, site_url: str) -> None:
     colours = {}
     for dark in (False, True):
         _open(browser, site_url, 360, dark=dark, name="index")
+        lead = "return [...document.querySelectorAll('.lines img')].map(i => [i.loading, i.width > 300])"
+        assert _js(browser, lead) == [["eager", True], ["lazy", False]]  # lead wide, thumbs lazy
         colours[dark] = _js(browser, "return getComputedStyle(document.body).backgroundColor")
         assert _js(browser, "return document.documentElement.scrollWidth") <= 360
     assert colours == {False: "rgb(255, 255, 255)", True: "rgb(18, 18, 18)"}

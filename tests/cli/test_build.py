@@ -85,7 +85,7 @@ def test_the_article_page_reads_like_the_seed(site: Path, cli) -> None:
     assert "Ekonomi</a> · <time" in html and "4 Mar 2025 16:17 WIB" in html
     assert "<h1>Pasar &lt;Baru&gt; &amp; &#34;Lama&#34; 🚀 שלום</h1>" in html
     assert (
-        'src="../../../media/pasar.jpg" alt="Los &lt;sayur&gt; pagi" width="32" height="18" loading="lazy"'
+        'src="../../../media/pasar.jpg" alt="Los &lt;sayur&gt; pagi" width="32" height="18" fetchpriority="high"'
         in html
     )
     assert "(foto: Ali Ya&#39;lu)" in html
@@ -259,3 +259,15 @@ def test_templates_can_be_overridden_from_the_commit(site: Path, cli) -> None:
     commit(site, "our style")
     out = _build(cli, site)
     assert (out / "style.css").read_text() == "body { color: teal; }\n"
+
+
+def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path: Path) -> None:
+    git(site, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git(
+        tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{site}", str(clone)
+    )
+    git(clone, "checkout", "-q", "HEAD", "--", "redaksi.yaml")  # only the config is fetched
+    result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert result.code == 4 and "partial" in result.err
+    assert not (clone / "_site").exists()
