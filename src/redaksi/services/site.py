@@ -87,28 +87,33 @@ def body_of(data: bytes) -> str:
 
 
 class Memory:
-    """Stories and photo sizes remembered by version (blob id) in ``.git/redaksi/site``."""
+    """Stories and photo sizes remembered by version (blob id) under ``.git/redaksi/``."""
 
     def __init__(self, root: Path) -> None:
-        self.path = git_dir(root) / "redaksi" / "site"
-        self.stories: dict[str, Any] = {}
-        self.media: dict[str, Any] = {}
-        self.changed = False
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            data = marshal.loads(self.path.read_bytes())
-            if isinstance(data, tuple) and data[:2] == (FORMAT, __version__):
-                self.stories, self.media = data[2], data[3]
+        self.folder = git_dir(root) / "redaksi"
+        self.stories: dict[str, Any] = self._load("site-stories")
+        self.media: dict[str, Any] = self._load("site-media")
+        self.changed = {"site-stories": False, "site-media": False}
 
-    def save(self, keep_stories: set[str], keep_media: set[str]) -> None:
-        if not self.changed:
+    def _load(self, name: str) -> dict[str, Any]:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            data = marshal.loads((self.folder / name).read_bytes())
+            if isinstance(data, tuple) and data[:2] == (FORMAT, __version__):
+                return dict(data[2])
+        return {}
+
+    def save(self, name: str, keep: set[str]) -> None:
+        """Write one part (``site-stories`` or ``site-media``), keeping only ``keep``."""
+        if not self.changed[name]:
             return
-        stories = {k: v for k, v in self.stories.items() if k in keep_stories}
-        media = {k: v for k, v in self.media.items() if k in keep_media}
+        table = self.stories if name == "site-stories" else self.media
+        kept = {k: v for k, v in table.items() if k in keep}
         with contextlib.suppress(OSError, ValueError):
-            self.path.parent.mkdir(exist_ok=True)
-            temp = self.path.with_name(f"site.{os.getpid()}.tmp")
-            temp.write_bytes(marshal.dumps((FORMAT, __version__, stories, media)))
-            os.replace(temp, self.path)
+            self.folder.mkdir(exist_ok=True)
+            temp = self.folder / f"{name}.{os.getpid()}.tmp"
+            temp.write_bytes(marshal.dumps((FORMAT, __version__, kept)))
+            os.replace(temp, self.folder / name)
+        self.changed[name] = False
 
 
 def read_stories(
@@ -123,7 +128,7 @@ def read_stories(
     for version, data in load(new):
         found, _ = parse_story(paths[version], data)
         memory.stories[version] = found.flat() if found is not None else None
-        memory.changed = True
+        memory.changed["site-stories"] = True
     stories = []
     for rel, version in sorted(versions.items()):
         flat = memory.stories.get(version)
@@ -157,7 +162,7 @@ def media_sizes(
         found = images.kind(data)
         measured = images.size(data) if found else None
         memory.media[version] = (found, *measured) if found and measured else None
-        memory.changed = True
+        memory.changed["site-media"] = True
     result = {}
     for file, version in wanted.items():
         known = memory.media.get(version)
@@ -276,6 +281,8 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
         if gone:
             raise RepositoryError("build.missing_object", path=gone[0])
         stories = read_stories(articles, memory, snap.read_many, report)
+        memory.save("site-stories", set(articles.values()))
+        memory.stories = {}  # the stories are made; their flat copies are not needed any more
         files = {}
         for item, _ in stories:
             photo = item.photo
@@ -317,7 +324,7 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
         written = sitewrite.publish(
             root, out, [(p.path, k) for p, k in keyed(pages, salt(settings, templates))], produce
         )
-    memory.save(set(articles.values()), set(files.values()))
+    memory.save("site-media", set(files.values()))
     report.pages, report.written, report.removed = written.total, written.written, written.removed
     return report
 

@@ -34,7 +34,7 @@ NEWS_MAX = 1000
 SITEMAP_MAX = 50_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One output file: where it goes, what renders it, and what it shows."""
 
@@ -44,7 +44,7 @@ class Page:
     model: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Media:
     """A photo file in the repository: its blob (or other version key) and pixel size."""
 

@@ -19,7 +19,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PATH = re.compile(r"^articles/(\d{4})/(\d{2})/([^/]+)\.md$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     file: str | None
     url: str | None
@@ -27,7 +27,7 @@ class Photo:
     credit: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """What the site shows of one article (strings as written; times parsed when needed)."""
 
