@@ -88,3 +88,25 @@ def test_preview_follows_a_saved_file_and_stops_cleanly_on_ctrl_c(served) -> Non
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=20) == 0
     assert "pratinjau dihentikan" in (proc.stderr.read() if proc.stderr else "")
+
+
+def test_a_busy_port_is_a_usage_error(newsroom: Path, cli) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = cli(newsroom, "preview", "--port", str(taken.getsockname()[1]))
+    assert result.code == 2 and "--port" in result.err
+
+
+def test_an_embargoed_story_is_named_so_in_preview(newsroom: Path) -> None:
+    from redaksi.config import load
+    from redaksi.services.preview import Preview
+
+    site_newsroom(newsroom)
+    article(newsroom, "embargo", embargo_until="2999-01-01T00:00:00+07:00")
+    preview = Preview(load(newsroom), "http://127.0.0.1:1/")
+    preview.refresh()
+    status, _, page = preview.answer("/2025/03/embargo/")
+    assert status == 200 and "di bawah embargo" in page.decode()

@@ -104,3 +104,11 @@ def test_embargo_and_future_publication_are_not_public() -> None:
     later, _ = _story(2, published_at=(NOW + timedelta(hours=1)).isoformat())
     assert not public(later, NOW)
     assert story("articles/2025/03/x.md", {"slug": "../x", "status": "published"}) is None
+
+
+@pytest.mark.parametrize(
+    "file", ["../x.jpg", "/etc/x.jpg", "a/../../x.jpg", "a\\x.jpg", ".hidden/x.jpg", "a//x.jpg"]
+)
+def test_a_photo_path_cannot_leave_media(file: str) -> None:
+    assert pages.media_path(file) is None
+    assert pages.media_path("2025/03/x.jpg") == "media/2025/03/x.jpg"

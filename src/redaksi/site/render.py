@@ -209,12 +209,18 @@ class Renderer:
             "retraction": retraction,
             "more": [self._line(line, root) for line in model["more"]],
             "noindex": retracted or not model["public"],
-            "banner": "" if model["public"] else self.t(f"site.state.{story.status}"),
+            "banner": "" if model["public"] else self._state(story),
             "jsonld": _jsonld(self._news_article(story, text, photo, retracted)),
         }
 
+    def _state(self, story: Story) -> str:
+        """The state an unpublished page's banner names (published but not yet: embargoed)."""
+        if story.status in ("published", "retracted"):
+            return self.t("site.state.embargoed")
+        return self.t(f"site.state.{story.status}")
+
     def _news_article(self, story: Story, text: str, photo: Any, retracted: bool) -> dict[str, Any]:
-        people = [n for n in (story.reporter, story.editor) if n]
+        people = [story.reporter] if story.reporter else []
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
