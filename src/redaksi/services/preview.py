@@ -179,7 +179,7 @@ class Preview:
         return self.base + known.story.url
 
 
-def watch(preview: Preview, stop: threading.Event, every: float = 0.25) -> None:
+def watch(preview: Preview, stop: threading.Event, every: float = 0.4) -> None:
     """Refresh the preview whenever a file is saved, until ``stop`` is set."""
     while not stop.wait(every):
         try:
