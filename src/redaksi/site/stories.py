@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import cache
+from sys import intern
 from typing import Any
 
 PUBLIC = ("published", "retracted")
@@ -83,11 +84,17 @@ class Story:
 
 
 _FIELDS = tuple(f.name for f in fields(Story))
+_SHARED = tuple(
+    _FIELDS.index(n)
+    for n in ("year", "month", "status", "category", "dateline", "reporter", "editor", "publisher")
+)
 
 
 def from_flat(values: tuple[Any, ...] | list[Any]) -> Story:
     parts = list(values)
-    parts[8] = tuple(parts[8])
+    for index in _SHARED:  # the same few names, states and months in every story: keep one copy
+        parts[index] = intern(parts[index])
+    parts[8] = tuple(intern(t) for t in parts[8])
     parts[17] = Photo(*parts[17]) if parts[17] else None
     parts[18] = tuple(tuple(c) for c in parts[18])
     parts[19] = tuple(parts[19]) if parts[19] else None
