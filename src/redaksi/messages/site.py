@@ -1,6 +1,39 @@
 """Messages: the reader's side (build, preview, photo) and the words on its pages (en, id)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- help ----------------------------------------------------------------------------------
+    "help.build": (
+        "Write the public site from what is committed and published.",
+        "Tulis situs publik dari yang sudah di-commit dan terbit.",
+    ),
+    "help.build.out": ("Output folder [default: _site].", "Folder keluaran [bawaan: _site]."),
+    "help.build.now": (
+        "Build as of this RFC 3339 time [default: HEAD's commit time].",
+        "Bangun per waktu RFC 3339 ini [bawaan: waktu commit HEAD].",
+    ),
+    "help.preview": (
+        "Serve the working tree, drafts included, on 127.0.0.1; pages reload on every save.",
+        "Sajikan working tree, termasuk draf, di 127.0.0.1; halaman dimuat ulang tiap disimpan.",
+    ),
+    "help.preview.article": (
+        "Open this article (slug, id or path).",
+        "Buka artikel ini (slug, id atau jalur).",
+    ),
+    "help.preview.port": (
+        "Port on 127.0.0.1 (0: any free one).",
+        "Port di 127.0.0.1 (0: yang kosong).",
+    ),
+    "help.photo": (
+        "Copy an image into media/ (location data removed) and set it as the article's photo.",
+        "Salin gambar ke media/ (data lokasi dihapus) dan pasang sebagai foto artikel.",
+    ),
+    "help.photo.article": (
+        "Slug, id (or a unique start of one), or path.",
+        "Slug, id (atau awalannya), atau jalur.",
+    ),
+    "help.photo.image": ("A JPEG, PNG or WebP image.", "Gambar JPEG, PNG atau WebP."),
+    "help.photo.caption": ("What the photo shows.", "Keterangan foto."),
+    "help.photo.credit": ("Who took it.", "Siapa yang memotret."),
     # -- words on the public pages -------------------------------------------------------------
     "site.latest": ("Latest news", "Berita Terkini"),
     "site.more": ("More from this category", "Baca Lainnya"),

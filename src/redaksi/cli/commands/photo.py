@@ -9,16 +9,12 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("photo")
+    @app.command("photo", help="help.photo")
     def photo_command(
-        article: Annotated[
-            str, typer.Argument(help="Slug, id (or a unique start of one), or path.")
-        ],
-        image: Annotated[Path, typer.Argument(help="A JPEG, PNG or WebP image.")],
-        caption: Annotated[
-            str | None, typer.Option("--caption", help="What the photo shows.")
-        ] = None,
-        credit: Annotated[str | None, typer.Option("--credit", help="Who took it.")] = None,
+        article: Annotated[str, typer.Argument(help="help.photo.article")],
+        image: Annotated[Path, typer.Argument(help="help.photo.image")],
+        caption: Annotated[str | None, typer.Option("--caption", help="help.photo.caption")] = None,
+        credit: Annotated[str | None, typer.Option("--credit", help="help.photo.credit")] = None,
     ) -> None:
         """Copy an image into media/ (location data removed) and set it as the article's photo."""
         from redaksi.cli.commands.common import open_newsroom

@@ -9,16 +9,12 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("build")
+    @app.command("build", help="help.build")
     def build_command(
-        out: Annotated[Path, typer.Option("--out", help="Output folder [default: _site].")] = Path(
-            "_site"
-        ),
+        out: Annotated[Path, typer.Option("--out", help="help.build.out")] = Path("_site"),
         now: Annotated[
             str | None,
-            typer.Option(
-                "--now", help="Build as of this RFC 3339 time [default: HEAD's commit time]."
-            ),
+            typer.Option("--now", help="help.build.now"),
         ] = None,
     ) -> None:
         """Write the public site from what is committed and published (SPEC: The reader's side)."""
@@ -46,14 +42,10 @@ def register(app: typer.Typer) -> None:
             index=str(out / "index.html"),
         )
 
-    @app.command("preview")
+    @app.command("preview", help="help.preview")
     def preview_command(
-        article: Annotated[
-            str | None, typer.Argument(help="Open this article (slug, id or path).")
-        ] = None,
-        port: Annotated[
-            int, typer.Option("--port", help="Port on 127.0.0.1 (0: any free one).")
-        ] = 8000,
+        article: Annotated[str | None, typer.Argument(help="help.preview.article")] = None,
+        port: Annotated[int, typer.Option("--port", help="help.preview.port")] = 8000,
     ) -> None:
         """Serve the working tree, drafts included, on 127.0.0.1; pages reload on every save."""
         import threading
