@@ -36,7 +36,13 @@ def test_core_and_infra_never_import_the_cli_or_services() -> None:
 
 
 def test_one_door_per_tool() -> None:
-    doors = {"git": "infra/git.py", "questionary": "cli/prompts.py"}
+    doors = {
+        "git": "infra/git.py",
+        "questionary": "cli/prompts.py",
+        "jinja2": "site/render.py",
+        "markdown_it": "site/body.py",
+        "babel": "site/dates.py",
+    }
     for module, imports in _modules().items():
         for tool, door in doors.items():
             if any(i == tool or i.startswith(tool + ".") for i in imports):
@@ -54,3 +60,13 @@ def test_only_the_cli_prints() -> None:
 def test_modules_stay_readable() -> None:
     for path in SRC.rglob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 500, path
+
+
+def test_the_sites_models_and_rendering_are_pure() -> None:
+    for module, imports in _modules().items():
+        if module.startswith("site/"):
+            assert not any(
+                i.startswith(("redaksi.infra", "redaksi.services", "redaksi.cli", "typer"))
+                or i in ("os", "subprocess", "pathlib", "shutil", "socket", "http.server")
+                for i in imports
+            ), module

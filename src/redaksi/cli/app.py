@@ -14,8 +14,10 @@ from redaksi.cli.commands import (
     draft,
     importing,
     init,
+    photo,
     reading,
     release,
+    site,
     staff,
     sync,
     transitions,
@@ -64,6 +66,8 @@ demo.register(app)
 validate.register(app)
 verify.register(app)
 importing.register(app)
+site.register(app)
+photo.register(app)
 
 
 def main() -> None:

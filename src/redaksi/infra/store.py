@@ -181,6 +181,25 @@ def write_atomic(path: Path, text: str, *, new: bool = False) -> None:
         raise os_failure(err, name) from None
 
 
+def write_new_bytes(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data`` in one step; never replaces a file that appeared."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
+        os.link(temp, path)
+    except OSError as err:
+        raise RepositoryError(
+            "file.write_failed", path=path.name, detail=err.strerror or str(err)
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
 _LANGUAGE = re.compile(r"^language:\s*['\"]?(id|en)\b", re.MULTILINE)
 
 

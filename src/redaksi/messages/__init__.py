@@ -29,6 +29,7 @@ AREAS = (
     "catalog",
     "deskwork",
     "help",
+    "site",
 )
 """The modules of the catalogue, one per area of the product."""
 

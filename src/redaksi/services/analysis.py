@@ -80,12 +80,20 @@ def _entry(
             e for e in (_person(data.get(k))[1] for k in ("reporter", "editor", "publisher")) if e
         ),
         desk.returned(data),
+        _photo(data.get("photo")),
     )
+
+
+def _photo(value: Any) -> tuple[str | None, str | None] | None:
+    """(file, url) of the article's photo, for validate's photo checks."""
+    if not isinstance(value, dict):
+        return None
+    return _text(value.get("file")), _text(value.get("url"))
 
 
 def _failed(line: int, column: int, rule: str, key: str, params: dict[str, Any]) -> Entry:
     problem = (line, column, rule, key, tuple(params.items()))
-    return ((problem,), None, None, None, {}, None, None, None, None, None, (), None)
+    return ((problem,), None, None, None, {}, None, None, None, None, None, (), None, None)
 
 
 _POSITIONS = frozenset({"id", "slug", "category"})

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # analysis pulls in the YAML readers: a warm run never needs 
 
 __all__ = ["Article", "Entry", "State", "blob_id", "state"]
 
-FORMAT = 5
+FORMAT = 6
 PARALLEL_FROM = 1000
 """Analyse in worker processes when at least this many versions are new."""
 CHUNK = 250
@@ -39,9 +39,10 @@ CHUNK = 250
 
 Entry = tuple[Any, ...]
 """(problems, id, slug, category, where, title, status, reporter_name, reporter_email,
-waiting_since, credited emails, returned): problems are (line, column, rule, key, params)
+waiting_since, credited emails, returned, photo): problems are (line, column, rule, key, params)
 tuples; where maps id, slug and category to 1-based (line, column); returned is (by, at, note)
-when the last step sent the article back to its reporter (``reject``), else None."""
+when the last step sent the article back to its reporter (``reject``), else None; photo is
+(file, url) or None."""
 (
     PROBLEMS,
     ID,
@@ -55,7 +56,8 @@ when the last step sent the article back to its reporter (``reject``), else None
     WAITING,
     CREDITED,
     RETURNED,
-) = range(12)
+    PHOTO,
+) = range(13)
 
 
 class Progress(Protocol):

@@ -24,6 +24,7 @@ FILES: dict[str, dict[str, str]] = {
     "github": {
         ".github/workflows/redaksi.yml": "github/redaksi.yml",
         ".github/workflows/redaksi-release.yml": "github/redaksi-release.yml",
+        ".github/workflows/redaksi-site.yml": "github/redaksi-site.yml",  # build and deploy
     },
     "gitlab": {".gitlab-ci.yml": "gitlab/gitlab-ci.yml"},
 }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from redaksi import schema
 from redaksi.config import Newsroom
@@ -147,8 +149,23 @@ def transition(
     with guard.exclusive(root):
         loaded = articles.load(root, articles.find(root, ref))
         planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
-        new = () if repo.is_tracked(loaded.rel) else [loaded.rel]
+        new = [] if repo.is_tracked(loaded.rel) else [loaded.rel]
+        photo = _new_photo(root, repo, loaded.data)  # SPEC: a step may add its photo's file
+        new += photo
         after = planned.text.encode("utf-8")
         with guard.replacing(root, loaded.rel, action, loaded.raw, after):
-            commit = repo.commit([loaded.rel], planned.message, planned.author, new=new)
+            commit = repo.commit([loaded.rel, *photo], planned.message, planned.author, new=new)
     return Outcome(loaded.rel, planned.title, planned.change, commit)
+
+
+def _new_photo(root: Path, repo: git.Repository, front: Any) -> list[str]:
+    """The article's photo file under media/ when ``redaksi photo`` left it uncommitted."""
+    photo = front.get("photo") if isinstance(front, Mapping) else None
+    file = photo.get("file") if isinstance(photo, Mapping) else None
+    if not isinstance(file, str) or ".." in file.split("/") or file.startswith("/"):
+        return []
+    rel = f"media/{file}"
+    path = root / rel
+    if path.is_symlink() or not path.is_file() or repo.is_tracked(rel):
+        return []
+    return [rel]

@@ -15,7 +15,8 @@ from redaksi.core.validation import Problem, Record
 from redaksi.errors import RedaksiError, UsageError
 from redaksi.infra import git, store
 from redaksi.services import catalog
-from redaksi.services.catalog import CATEGORY, ID, PROBLEMS, SLUG, WHERE, Progress
+from redaksi.services import photos as photo_checks
+from redaksi.services.catalog import CATEGORY, ID, PHOTO, PROBLEMS, SLUG, WHERE, Progress
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Report:
 
     problems: list[Problem]
     checked: int
+    photos: tuple[list[photo_checks.Photo], float] = ([], 5.0)
+    """The photos seen and max_photo_mb: checked afresh on every run (never remembered)."""
 
     @property
     def files_with_problems(self) -> int:
@@ -109,16 +112,21 @@ def _validate_remembering(
 ) -> Report:
     if since is not None:
         targets, current = changed(root, since, paths)
-        return _validate(root, targets, progress, current)
+        return _with_photos(root, _validate(root, targets, progress, current))
     now = catalog.state(root) if paths is None else None
     kept = catalog.recall(root, now, "report") if now is not None else None
     if kept is not None:  # nothing changed since the last whole run
-        return Report(
-            [
-                Problem(f, line, col, rule, key, dict(params))
-                for f, line, col, rule, key, params in kept[0]
-            ],
-            kept[1],
+        photos = catalog.recall(root, now, "photos") if now is not None else None
+        return _with_photos(
+            root,
+            Report(
+                [
+                    Problem(f, line, col, rule, key, dict(params))
+                    for f, line, col, rule, key, params in kept[0]
+                ],
+                kept[1],
+                photos if photos is not None else ([], 5.0),
+            ),
         )
     report = _validate(root, paths, progress, now)
     if now is not None:
@@ -127,7 +135,17 @@ def _validate_remembering(
             for p in report.problems
         ]
         catalog.remember(root, now, "report", (flat, report.checked))
-    return report
+        catalog.remember(root, now, "photos", report.photos)
+    return _with_photos(root, report)
+
+
+def _with_photos(root: Path, report: Report) -> Report:
+    """The report with the photo checks made now (files under media/ change on their own)."""
+    found = photo_checks.problems(root, *report.photos)
+    if not found:
+        return report
+    problems = sorted(set(report.problems + found), key=Problem.sort_key)
+    return Report(problems, report.checked, report.photos)
 
 
 def _validate(
@@ -191,7 +209,12 @@ def _validate(
             and not (name.endswith("/.gitkeep") and _empty(root / name))
         ]
     problems += _changed_on_record(root, sorted(only) if only is not None else None)
-    return Report(sorted(set(problems), key=Problem.sort_key), len(chosen))
+    photos = photo_checks.listed(
+        root, [(rel, e[PHOTO] if len(e) > PHOTO else None) for rel, e in chosen]
+    )
+    max_mb = data.get("max_photo_mb", 5) if data is not None else 5
+    limit = float(max_mb) if isinstance(max_mb, int | float) else 5.0
+    return Report(sorted(set(problems), key=Problem.sort_key), len(chosen), (photos, limit))
 
 
 def _changed_on_record(root: Path, paths: Sequence[str] | None) -> list[Problem]:

@@ -1,0 +1,135 @@
+"""Infra: what a commit holds, read with git's plumbing (``ls-tree`` and ``cat-file --batch``).
+
+``redaksi build`` reads HEAD's tree, never the working tree: the site is what is committed.
+One ``git ls-tree`` lists every file with its blob id; one long-running ``git cat-file --batch``
+hands over the bytes of only the blobs asked for (requests are written from a thread while
+answers are read, so thousands of blobs stream without a round trip each). In a partial clone,
+a blob git does not have is never fetched behind the newsroom's back: it is exit 4, named.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from redaksi.errors import RepositoryError
+
+_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    mode: str
+    blob: str
+
+
+def _git(root: Path, *args: str) -> bytes | None:
+    done = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, env={**os.environ, **_ENV}, check=False
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+class Snapshot:
+    """The files of one commit under some folders, and a reader of their bytes."""
+
+    def __init__(self, root: Path, ref: str, folders: Iterable[str]) -> None:
+        self.root = root
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if not commit:
+            raise RepositoryError("build.no_commit")
+        self.commit = commit.decode().strip()
+        stamp = _git(root, "show", "-s", "--format=%cI", self.commit) or b""
+        self.committed_at = datetime.fromisoformat(stamp.decode().strip())
+        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *folders)
+        self.files: dict[str, Entry] = {}
+        for record in (listing or b"").split(b"\0"):
+            if record:
+                head, _, path = record.partition(b"\t")
+                mode, _, blob = head.decode().split(" ")
+                self.files[path.decode("utf-8", "surrogateescape")] = Entry(mode, blob)
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._partial = bool(
+            (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
+        )
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object | TracebackType) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()
+            self._proc.wait()
+            self._proc = None
+
+    def missing(self, paths: Iterable[str]) -> list[str]:
+        """Those of ``paths`` whose blobs this clone does not have (only a partial clone can)."""
+        if not self._partial:
+            return []
+        wanted = {self.files[p].blob: p for p in paths if p in self.files}
+        out = _git(self.root, "rev-list", "--objects", "--missing=print", "--no-walk", self.commit)
+        found = (out or b"").decode().splitlines()
+        gone = {line[1:] for line in found if line.startswith("?")}
+        return sorted(wanted[b] for b in gone if b in wanted)
+
+    def _cat(self) -> subprocess.Popen[bytes]:
+        if self._proc is None:
+            self._proc = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=self.root,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, **_ENV},
+            )
+        return self._proc
+
+    def read_many(self, blobs: list[str]) -> Iterator[tuple[str, bytes]]:
+        """(blob, bytes) for each of ``blobs``, in order; a missing one is exit 4."""
+        proc = self._cat()
+        assert proc.stdin is not None and proc.stdout is not None
+
+        def ask() -> None:
+            assert proc.stdin is not None
+            try:
+                for blob in blobs:
+                    proc.stdin.write(blob.encode() + b"\n")
+                proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                pass
+
+        writer = threading.Thread(target=ask, daemon=True)
+        writer.start()
+        try:
+            for blob in blobs:
+                header = proc.stdout.readline().split()
+                if len(header) != 3:
+                    raise RepositoryError("build.missing_object", path=blob)
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)  # the newline after each object
+                yield blob, data
+        finally:
+            writer.join()
+
+    def read(self, blob: str) -> bytes:
+        """One blob's bytes (one request, one answer: no thread needed)."""
+        proc = self._cat()
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(blob.encode() + b"\n")
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        if len(header) != 3:
+            raise RepositoryError("build.missing_object", path=blob)
+        data = proc.stdout.read(int(header[2]))
+        proc.stdout.read(1)
+        return data

@@ -1,0 +1,341 @@
+"""Services: ``redaksi build``: the public site from what HEAD holds, writing only what changed.
+
+read (HEAD's tree: articles, media, templates) -> stories (remembered by blob id) -> page
+models (``site.pages``) -> keys -> render what changed (``site.render``) -> one writer
+(``infra.sitewrite``). The same commit and ``--now`` give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from redaksi import __version__
+from redaksi.config import Newsroom
+from redaksi.errors import RepositoryError, UsageError
+from redaksi.infra import sitewrite, tree
+from redaksi.infra.guard import git_dir
+from redaksi.site import images
+from redaksi.site.pages import Media, Page, plan
+from redaksi.site.render import TEMPLATES, Renderer, Settings
+from redaksi.site.stories import Story, from_flat, slugify, story
+
+FOLDERS = ("articles", "media", "templates")
+PLACEHOLDER = "http://localhost/"
+"""The base used for absolute links while ``site.url`` is not set."""
+FORMAT = 1
+PARALLEL_FROM = 2000
+"""Render in worker processes when at least this many pages must be rendered."""
+BATCH = 256
+"""Pages rendered per batch: their bodies are read from git in one stream."""
+ORDER = {"media": 0, "article": 1, "redirect": 2}
+"""Writing order: what is linked to is written before what links to it."""
+
+
+@dataclass
+class Report:
+    """What a build did, and what it left out (each a catalogue key and its parameters)."""
+
+    out: Path
+    pages: int = 0
+    written: int = 0
+    removed: int = 0
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+def packaged_templates() -> dict[str, str]:
+    """The templates redaksi ships."""
+    folder = resources.files("redaksi") / "templates"
+    return {name: (folder / name).read_text(encoding="utf-8") for name in TEMPLATES}
+
+
+def parse_story(rel: str, data: bytes) -> tuple[Story | None, str]:
+    """The story in an article file's bytes, and its body; None when it cannot be read."""
+    from redaksi.core import article, fastread, yamlio
+
+    try:
+        text = data.decode("utf-8")
+        doc = article.split(text)
+    except (UnicodeDecodeError, article.FormatProblem):
+        return None, ""
+    fast = fastread.load(doc.front)
+    if fast is not None:
+        front: Any = fast.data
+    else:
+        try:
+            front = yamlio.to_plain(yamlio.load_mapping(doc.front))
+        except Exception:
+            return None, ""
+    return (story(rel, front) if isinstance(front, dict) else None), doc.body
+
+
+def body_of(data: bytes) -> str:
+    from redaksi.core import article
+
+    try:
+        return article.split(data.decode("utf-8")).body
+    except (UnicodeDecodeError, article.FormatProblem):
+        return ""
+
+
+class Memory:
+    """Stories and photo sizes remembered by version (blob id) under ``.git/redaksi/``."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = git_dir(root) / "redaksi"
+        self.stories: dict[str, Any] = self._load("site-stories")
+        self.media: dict[str, Any] = self._load("site-media")
+        self.changed = {"site-stories": False, "site-media": False}
+
+    def _load(self, name: str) -> dict[str, Any]:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            data = marshal.loads((self.folder / name).read_bytes())
+            if isinstance(data, tuple) and data[:2] == (FORMAT, __version__):
+                return dict(data[2])
+        return {}
+
+    def save(self, name: str, keep: set[str]) -> None:
+        """Write one part (``site-stories`` or ``site-media``), keeping only ``keep``."""
+        if not self.changed[name]:
+            return
+        table = self.stories if name == "site-stories" else self.media
+        kept = {k: v for k, v in table.items() if k in keep}
+        with contextlib.suppress(OSError, ValueError):
+            self.folder.mkdir(exist_ok=True)
+            temp = self.folder / f"{name}.{os.getpid()}.tmp"
+            temp.write_bytes(marshal.dumps((FORMAT, __version__, kept)))
+            os.replace(temp, self.folder / name)
+        self.changed[name] = False
+
+
+def read_stories(
+    versions: Mapping[str, str],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+    report: Report,
+) -> list[tuple[Story, str]]:
+    """Each article's story by (path, version), reading only versions not remembered."""
+    new = sorted({v for v in versions.values() if v not in memory.stories})
+    paths = {v: rel for rel, v in versions.items()}
+    for version, data in load(new):
+        found, _ = parse_story(paths[version], data)
+        memory.stories[version] = found.flat() if found is not None else None
+        memory.changed["site-stories"] = True
+    stories = []
+    for rel, version in sorted(versions.items()):
+        flat = memory.stories.get(version)
+        found = from_flat(flat) if flat is not None else None
+        if found is None or found.rel != rel:
+            found = _reparse(rel, version, load) if flat is not None else None
+        if found is None:
+            report.warnings.append(("build.unreadable", {"path": rel}))
+            continue
+        stories.append((found, version))
+    return stories
+
+
+def _reparse(
+    rel: str, version: str, load: Callable[[list[str]], Iterable[tuple[str, bytes]]]
+) -> Story | None:
+    """A remembered version now at another path (a moved file): read again for its address."""
+    for _, data in load([version]):
+        return parse_story(rel, data)[0]
+    return None
+
+
+def media_sizes(
+    wanted: Mapping[str, str],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+) -> dict[str, Media]:
+    """Pixel sizes of the photos (``file`` -> version) that are real JPEG, PNG or WebP."""
+    new = sorted({v for v in wanted.values() if v not in memory.media})
+    for version, data in load(new):
+        found = images.kind(data)
+        measured = images.size(data) if found else None
+        memory.media[version] = (found, *measured) if found and measured else None
+        memory.changed["site-media"] = True
+    result = {}
+    for file, version in wanted.items():
+        known = memory.media.get(version)
+        if known is not None and known[0] == images.kind_of_name(file):
+            result[file] = Media(version, known[1], known[2])
+    return result
+
+
+def settings_for(
+    newsroom: Newsroom, stories: list[tuple[Story, str]], base: str, preview: bool
+) -> Settings:
+    present = {slugify(s.category) for s, _ in stories if s.status == "published"}
+    nav = tuple((c, slugify(c)) for c in newsroom.categories if slugify(c) in present)
+    return Settings(
+        name=newsroom.name,
+        base=base,
+        description=newsroom.site_description or "",
+        language=newsroom.language,
+        zone=newsroom.timezone,
+        nav=nav,
+        preview=preview,
+    )
+
+
+def salt(settings: Settings, templates: Mapping[str, str]) -> bytes:
+    """What every page depends on besides its own model: redaksi, settings, templates."""
+    digest = hashlib.sha1(__version__.encode(), usedforsecurity=False)
+    digest.update(repr(settings).encode())
+    for name in sorted(templates):
+        digest.update(name.encode() + b"\0" + templates[name].encode() + b"\0")
+    return digest.digest()
+
+
+def keyed(pages: list[Page], seed: bytes) -> list[tuple[Page, bytes]]:
+    ordered = sorted(pages, key=lambda p: ORDER.get(p.kind, 3))
+    return [
+        (page, hashlib.sha1(seed + marshal.dumps(page.key), usedforsecurity=False).digest())
+        for page in ordered
+    ]
+
+
+_WORKER: dict[str, Renderer] = {}
+
+
+def _start_worker(templates: dict[str, str], settings: Settings) -> None:
+    _WORKER["renderer"] = Renderer(templates, settings)
+
+
+def _render_batch(chunk: list[Page], found: dict[str, Any]) -> list[tuple[str, bytes]]:
+    renderer = _WORKER["renderer"]
+    return [(p.path, renderer.render(p, found.__getitem__, found.__getitem__)) for p in chunk]
+
+
+def _in_parallel(
+    work: Iterator[tuple[list[Page], dict[str, Any]]], templates: dict[str, str], settings: Settings
+) -> Iterator[tuple[str, bytes]]:
+    """Render batches in worker processes (a cold build of thousands of pages), in order.
+
+    A few batches are in flight at a time, so memory stays bounded at any size.
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 2, 4)
+    with ProcessPoolExecutor(
+        workers, initializer=_start_worker, initargs=(templates, settings)
+    ) as pool:
+        flying: deque[Any] = deque()
+        for chunk, found in work:
+            flying.append(pool.submit(_render_batch, chunk, found))
+            if len(flying) > workers * 2:
+                yield from flying.popleft().result()
+        while flying:
+            yield from flying.popleft().result()
+
+
+def bodies_needed(page: Page) -> list[str]:
+    """The article versions whose bodies rendering ``page`` reads."""
+    if page.kind == "article" and page.model["story"].status != "retracted":
+        return [page.model["version"]]
+    if page.kind in ("rss", "jsonfeed"):
+        return list(page.model["versions"])
+    return []
+
+
+def _out_allowed(root: Path, out: Path) -> None:
+    resolved = out.resolve()
+    for folder in (".git", "articles", "media", "templates", "schemas"):
+        guarded = (root / folder).resolve()
+        if resolved == guarded or guarded in resolved.parents:
+            raise UsageError("build.out_inside", out=str(out))
+    if resolved == root.resolve() or resolved in root.resolve().parents:
+        raise UsageError("build.out_inside", out=str(out))
+
+
+def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
+    """Write the public site of HEAD into ``out`` (SPEC: The reader's side)."""
+    root = newsroom.root
+    _out_allowed(root, out)
+    report = Report(out)
+    sitewrite.token_of(out)  # a foreign folder is refused before anything is read
+    base = newsroom.site_url or PLACEHOLDER
+    if not base.endswith("/"):
+        base += "/"
+    if newsroom.site_url is None:
+        report.warnings.append(("build.no_site_url", {"base": base}))
+    memory = Memory(root)
+    with tree.Snapshot(root, "HEAD", FOLDERS) as snap:
+        moment = now or snap.committed_at
+        articles = {
+            p: e.blob
+            for p, e in snap.files.items()
+            if p.startswith("articles/") and p.endswith(".md") and e.mode != "120000"
+        }
+        gone = snap.missing(articles)
+        if gone:
+            raise RepositoryError("build.missing_object", path=gone[0])
+        stories = read_stories(articles, memory, snap.read_many, report)
+        memory.save("site-stories", set(articles.values()))
+        memory.stories = {}  # the stories are made; their flat copies are not needed any more
+        files = {}
+        for item, _ in stories:
+            photo = item.photo
+            if photo is not None and photo.file:
+                entry = snap.files.get(f"media/{photo.file}")
+                if entry is not None and entry.mode in ("100644", "100755"):
+                    files[photo.file] = entry.blob
+        media = media_sizes(files, memory, snap.read_many)
+        templates = packaged_templates()
+        for name in TEMPLATES:
+            entry = snap.files.get(f"templates/{name}")
+            if entry is not None and entry.mode != "120000":
+                templates[name] = snap.read(entry.blob).decode("utf-8", "replace")
+        settings = settings_for(newsroom, stories, base, preview=False)
+        pages = plan(stories, media, moment)
+        _photo_warnings(stories, media, moment, report)
+        by_path = {p.path: p for p in pages}
+
+        def batches(paths: list[str]) -> Iterator[tuple[list[Page], dict[str, Any]]]:
+            """Pages in batches, with the bodies and photo bytes they need read in one stream."""
+            for start in range(0, len(paths), BATCH):
+                chunk = [by_path[p] for p in paths[start : start + BATCH]]
+                wanted = sorted({v for page in chunk for v in bodies_needed(page)})
+                found: dict[str, Any] = {v: body_of(d) for v, d in snap.read_many(wanted)}
+                blobs = sorted({p.key[1] for p in chunk if p.kind == "media"})
+                found.update(snap.read_many(blobs))
+                yield chunk, found
+
+        def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+            if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+                yield from _in_parallel(batches(paths), templates, settings)
+                return
+            renderer = Renderer(templates, settings) if paths else None  # Jinja2 only if needed
+            for chunk, found in batches(paths):
+                for page in chunk:
+                    assert renderer is not None
+                    yield page.path, renderer.render(page, found.__getitem__, found.__getitem__)
+
+        written = sitewrite.publish(
+            root, out, [(p.path, k) for p, k in keyed(pages, salt(settings, templates))], produce
+        )
+    memory.save("site-media", set(files.values()))
+    report.pages, report.written, report.removed = written.total, written.written, written.removed
+    return report
+
+
+def _photo_warnings(
+    stories: list[tuple[Story, str]], media: Mapping[str, Media], now: datetime, report: Report
+) -> None:
+    from redaksi.site.stories import public
+
+    for item, _ in stories:
+        if item.photo and item.photo.file and item.photo.file not in media and public(item, now):
+            report.warnings.append(
+                ("build.photo_missing", {"path": item.rel, "file": item.photo.file})
+            )

@@ -1,0 +1,273 @@
+"""redaksi build: the public site from HEAD, what it shows and hides, and how it writes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import git, snapshot
+from tests.sitekit import article, commit, site_newsroom
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+PAGE = "2025/03/{}/index.html"
+
+
+@pytest.fixture
+def site(newsroom: Path) -> Path:
+    """A newsroom with one story in each state, a photo, a correction and a retraction."""
+    site_newsroom(newsroom)
+    (newsroom / "media").mkdir()
+    shutil.copy(DATA / "gps.jpg", newsroom / "media" / "pasar.jpg")
+    article(
+        newsroom,
+        "pasar",
+        category="Ekonomi",
+        title='Pasar <Baru> & "Lama" 🚀 שלום',
+        at="2025-03-04T16:17:00+07:00",
+        photo={"file": "pasar.jpg", "caption": "Los <sayur> pagi", "credit": "Ali Ya'lu"},
+        updated_at="2025-03-05T08:00:00+07:00",
+        corrections=[
+            {"at": "2025-03-05T08:00:00+07:00", "type": "ralat", "note": "Angka <b>diperbaiki</b>."}
+        ],
+        body="Probolinggo,- Isi <script>alert(1)</script> [klik](javascript:alert(1)) [aman](https://a.test/).\n",
+    )
+    article(newsroom, "pasar-lama", category="Ekonomi", at="2025-03-02T10:00:00+07:00")
+    article(
+        newsroom,
+        "dicabut",
+        status="retracted",
+        at="2025-03-03T10:00:00+07:00",
+        body="Probolinggo,- RAHASIA-BODY yang dicabut. (*)\n",
+        photo={"file": "pasar.jpg", "caption": "x", "credit": "y"},
+        retraction={
+            "at": "2025-03-04T10:00:00+07:00",
+            "ground": "anak",
+            "reason": "Nama anak.",
+            "public_title": "Judul Pengganti",
+        },
+    )
+    for state in ("draft", "review", "edit", "scheduled"):
+        article(newsroom, f"meja-{state}", status=state, at="2025-03-04T09:00:00+07:00")
+    article(
+        newsroom,
+        "embargo",
+        at="2025-03-04T09:00:00+07:00",
+        embargo_until="2025-03-09T00:00:00+07:00",
+    )
+    commit(newsroom)
+    return newsroom
+
+
+def _build(cli, root: Path, *args: str) -> Path:
+    result = cli(root, "build", "--now", "2025-03-05T12:00:00+07:00", *args)
+    assert result.code == 0, result.err
+    return root / "_site"
+
+
+def test_only_what_readers_may_see_is_built(site: Path, cli) -> None:
+    out = _build(cli, site)
+    pages = {p for p in snapshot(out) if p.endswith("index.html") and p.startswith("2025/")}
+    assert pages == {PAGE.format(s) for s in ("pasar", "pasar-lama", "dicabut")}
+    everything = b"".join(snapshot(out).values()).decode("utf-8", "replace")
+    for hidden in ("meja-draft", "meja-review", "meja-edit", "meja-scheduled", "embargo"):
+        assert hidden not in everything
+    later = cli(site, "build", "--out", "later", "--now", "2025-03-10T00:00:00+07:00")
+    assert later.code == 0 and (site / "later" / PAGE.format("embargo")).is_file()
+
+
+def test_the_article_page_reads_like_the_seed(site: Path, cli) -> None:
+    html = (_build(cli, site) / PAGE.format("pasar")).read_text()
+    assert '<html lang="id">' in html
+    assert "Ekonomi</a> · <time" in html and "4 Mar 2025 16:17 WIB" in html
+    assert "<h1>Pasar &lt;Baru&gt; &amp; &#34;Lama&#34; 🚀 שלום</h1>" in html
+    assert (
+        'src="../../../media/pasar.jpg" alt="Los &lt;sayur&gt; pagi" width="32" height="18" fetchpriority="high"'
+        in html
+    )
+    assert "(foto: Ali Ya&#39;lu)" in html
+    assert "<p><strong>Probolinggo,-</strong> Isi &lt;script&gt;" in html
+    assert 'href="javascript' not in html and '<a href="https://a.test/">aman</a>' in html
+    assert re.search(
+        r"Editor</dt><dd>Mohammad S.*Publisher</dt><dd>Keyra.*Reporter</dt><dd>Ali", html
+    )
+    assert "Baca Lainnya" in html and "Judul pasar-lama" in html
+    assert (
+        '<a href="#koreksi">' in html
+        and "<strong>Ralat</strong>" in html
+        and "5 Mar 2025 08:00 WIB" in html
+    )
+    assert "Angka &lt;b&gt;diperbaiki&lt;/b&gt;." in html
+    assert '<meta property="og:image" content="https://kabar.test/media/pasar.jpg">' in html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert ld["@type"] == "NewsArticle" and ld["datePublished"] == "2025-03-04T16:17:00+07:00"
+    assert (
+        ld["dateModified"] == "2025-03-05T08:00:00+07:00" and ld["author"][0]["name"] == "Ali Ya'lu"
+    )
+    assert (
+        ld["image"] == ["https://kabar.test/media/pasar.jpg"]
+        and ld["publisher"]["name"] == "Kabar Test"
+    )
+
+
+def test_a_retracted_story_shows_only_its_notice(site: Path, cli) -> None:
+    out = _build(cli, site)
+    html = (out / PAGE.format("dicabut")).read_text()
+    assert "Judul Pengganti" in html and "Judul dicabut" not in html
+    assert (
+        "melindungi masa depan anak" in html
+        and "Nama anak." in html
+        and "4 Mar 2025 10:00 WIB" in html
+    )
+    assert '<meta name="robots" content="noindex">' in html and "<img" not in html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert "articleBody" not in ld and "image" not in ld
+    everything = b"".join(snapshot(out).values()).decode("utf-8", "replace")
+    assert "RAHASIA-BODY" not in everything
+    for name in ("feed.xml", "feed.json", "news-sitemap.xml", "sitemap.xml", "index.html"):
+        assert "dicabut" not in (out / name).read_text(), name
+
+
+def test_feeds_and_sitemaps(site: Path, cli) -> None:
+    import feedparser
+
+    out = _build(cli, site)
+    rss = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not rss.bozo, rss.get("bozo_exception")
+    assert next(e.title for e in rss.entries) == 'Pasar <Baru> & "Lama" 🚀 שלום'
+    guid = rss.entries[0].id
+    feed = json.loads((out / "feed.json").read_text())
+    import jsonschema
+
+    schema = json.loads((DATA / "jsonfeed-1.1.schema.json").read_text())
+    jsonschema.validate(feed, schema, format_checker=jsonschema.FormatChecker())
+    assert [i["id"] for i in feed["items"]] == [guid, feed["items"][1]["id"]]
+    from xml.etree import ElementTree
+
+    news = ElementTree.parse(out / "news-sitemap.xml").getroot()
+    assert [u[0].text for u in news] == [f"https://kabar.test/{PAGE.format('pasar')[:-10]}"]
+    urls = [u[0].text for u in ElementTree.parse(out / "sitemap.xml").getroot()]
+    assert "https://kabar.test/" in urls and len(urls) == len(set(urls))
+    # a correction keeps the guid: readers do not see a new story
+    text = (site / "articles/2025/03/pasar.md").read_text()
+    (site / "articles/2025/03/pasar.md").write_text(text.replace("Isi", "Isi baru"))
+    commit(site, "edit")
+    out = _build(cli, site)
+    assert feedparser.parse((out / "feed.xml").read_bytes()).entries[0].id == guid
+
+
+def test_the_same_commit_gives_the_same_bytes_and_rebuilds_write_only_changes(
+    site: Path, cli
+) -> None:
+    first = snapshot(_build(cli, site))
+    other = cli(site, "build", "--out", "elsewhere", "--now", "2025-03-05T12:00:00+07:00")
+    assert other.code == 0 and snapshot(site / "elsewhere") | {".redaksi-build": b""} == first | {
+        ".redaksi-build": b""
+    }
+    out = site / "_site"
+    inode = (out / PAGE.format("pasar-lama")).stat().st_ino
+    again = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert "(0 ditulis, 0 dihapus)" in again.err
+    text = (site / "articles/2025/03/pasar.md").read_text()
+    (site / "articles/2025/03/pasar.md").write_text(text.replace("Isi", "Isi kedua"))
+    commit(site, "edit")
+    changed = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert changed.code == 0 and "(3 ditulis, 0 dihapus)" in changed.err  # page, two feeds
+    assert (out / PAGE.format("pasar-lama")).stat().st_ino == inode
+    assert "Isi kedua" in (out / PAGE.format("pasar")).read_text()
+
+
+def test_build_reads_the_commit_not_the_working_tree(site: Path, cli) -> None:
+    path = site / "articles/2025/03/pasar-lama.md"
+    path.write_text(path.read_text().replace("Judul pasar-lama", "Belum di-commit"))
+    article(site, "baru-belum-commit")
+    out = _build(cli, site)
+    assert "Belum di-commit" not in (out / PAGE.format("pasar-lama")).read_text()
+    assert not (out / PAGE.format("baru-belum-commit")).exists()
+
+
+def test_now_defaults_to_the_commit_time(site: Path, cli) -> None:
+    assert cli(site, "build").code == 0  # GIT_COMMITTER_DATE is 2025-03-04T09:00 in tests
+    assert not (site / "_site" / PAGE.format("pasar")).exists()
+    assert (site / "_site" / PAGE.format("pasar-lama")).exists()
+
+
+def test_a_folder_redaksi_did_not_write_is_refused(site: Path, cli) -> None:
+    mine = site / "mine"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("mine")
+    before = snapshot(site)
+    result = cli(site, "build", "--out", "mine")
+    assert result.code == 2 and ".redaksi-build" in result.err
+    assert snapshot(site) == before
+    assert cli(site, "build", "--out", "articles/x").code == 2
+    assert cli(site, "build", "--now", "kemarin").code == 2
+
+
+def test_a_removed_story_is_removed_and_a_lost_memory_rebuilds_whole(site: Path, cli) -> None:
+    out = _build(cli, site)
+    git(site, "rm", "-q", "articles/2025/03/pasar-lama.md")
+    commit(site, "remove")
+    result = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert "1 dihapus" in result.err and not (out / "2025/03/pasar-lama").exists()
+    for memory in (site / ".git" / "redaksi").glob("site*"):
+        memory.unlink()
+    (out / "stray.html").write_text("left by hand")
+    again = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert again.code == 0 and not (out / "stray.html").exists()
+    assert (out / PAGE.format("pasar")).is_file()
+
+
+def test_redirects_from_old_permalinks(newsroom: Path, cli) -> None:
+    site_newsroom(newsroom)
+    old = {"from": "wordpress", "site": "https://lama.test", "at": "2025-03-05T00:00:00+07:00"}
+    cases = {
+        "ok": "https://kabar.test/2019/05/berita-lama/",
+        "html": "https://kabar.test/arsip/berita.html",
+        "query": "https://kabar.test/?p=123",
+        "same": "https://kabar.test/2025/03/same/",
+        "clash": "https://kabar.test/feed.xml",
+        "escape": "https://kabar.test/a/../../../etc/passwd",
+    }
+    for n, (slug, url) in enumerate(cases.items()):
+        article(newsroom, slug, imported={**old, "id": str(n), "url": url})
+    commit(newsroom)
+    out = _build(cli, newsroom)
+    page = (out / "2019/05/berita-lama/index.html").read_text()
+    assert 'content="0; url=../../../2025/03/ok/"' in page and "noindex" in page
+    assert 'href="../2025/03/html/"' in (out / "arsip/berita.html").read_text()
+    rows = {
+        r["from"]: r["reason"]
+        for r in json.loads((out / "redirects.json").read_text())["redirects"]
+    }
+    assert rows == {
+        cases["query"]: "query",
+        cases["same"]: "same",
+        cases["clash"]: "collision",
+        cases["escape"]: "unsafe",
+    }
+    assert (out / "feed.xml").read_text().startswith("<?xml")
+    assert not (newsroom / "etc").exists() and not (newsroom.parent / "etc").exists()
+
+
+def test_templates_can_be_overridden_from_the_commit(site: Path, cli) -> None:
+    (site / "templates").mkdir()
+    (site / "templates" / "style.css").write_text("body { color: teal; }\n")
+    commit(site, "our style")
+    out = _build(cli, site)
+    assert (out / "style.css").read_text() == "body { color: teal; }\n"
+
+
+def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path: Path) -> None:
+    git(site, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git(
+        tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{site}", str(clone)
+    )
+    git(clone, "checkout", "-q", "HEAD", "--", "redaksi.yaml")  # only the config is fetched
+    result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert result.code == 4 and "partial" in result.err
+    assert not (clone / "_site").exists()
