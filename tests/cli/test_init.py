@@ -14,6 +14,7 @@ def test_init_makes_a_newsroom_in_one_commit(repo: Path, cli) -> None:
     assert "Kabar Probolinggo" in result.err
     files = git(repo, "show", "--name-only", "--format=", "HEAD").split()
     assert sorted(files) == [
+        ".gitignore",
         "articles/.gitkeep",
         "redaksi.yaml",
         "schemas/article.schema.json",
@@ -25,6 +26,7 @@ def test_init_makes_a_newsroom_in_one_commit(repo: Path, cli) -> None:
     )
     assert (repo / "schemas" / schema.ARTICLE).read_text() == schema.builtin_text(schema.ARTICLE)
     assert status(repo) == ""
+    assert "_site/" in (repo / ".gitignore").read_text().splitlines()  # the built site stays out
     check = cli(repo, "validate")
     assert check.code == 0, check.out + check.err
     config = (repo / "redaksi.yaml").read_text()

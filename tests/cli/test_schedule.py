@@ -319,16 +319,20 @@ def test_the_cron_workflow_releases_and_pushes(edited: Path, cli, tmp_path: Path
     steps = [s["run"] for s in workflow["jobs"]["release"]["steps"] if "run" in s]
     assert steps[0] == 'pip install "redaksi"'
     remote, runner, _ = _scheduled_on_a_remote(edited, cli, tmp_path)
+    output = tmp_path / "github-output"
     env = {
         **os.environ,
         "PATH": f"{Path(redaksi_bin()).parent}{os.pathsep}{os.environ['PATH']}",
         "REDAKSI_NOW": AFTER,
+        "GITHUB_OUTPUT": str(output),
     }
     for step in steps[1:]:
         done = subprocess.run(
             ["bash", "-c", step], cwd=runner, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
+    assert output.read_text() == "released=true\n"  # so the site job builds and deploys
+    assert workflow["jobs"]["site"]["uses"] == "./.github/workflows/redaksi-site.yml"
     assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
         "Keyra|redaksi release|release: Sidang"
     )

@@ -15,6 +15,8 @@ from redaksi.messages import LANGUAGES
 DEFAULT_CATEGORIES = ("Pemerintahan", "Ekonomi", "Hukum", "Pendidikan", "Kesehatan")
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 KEEP = "articles/.gitkeep"
+IGNORED = "# what 'redaksi build' writes: the public site, made again from the repository\n_site/\n"
+"""A new newsroom's .gitignore (an existing one is left as it is)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def init(root: Path, repo: git.Repository, request: InitRequest) -> list[str]:
     if request.language not in LANGUAGES:
         raise UsageError("init.bad_language", language=request.language)
     founder = repo.identity()
-    files = {CONFIG_FILE: config_text(request, founder), KEEP: ""}
+    files = {CONFIG_FILE: config_text(request, founder), KEEP: "", ".gitignore": IGNORED}
     for name in (schema.ARTICLE, schema.NEWSROOM):
         files[f"{schema.FOLDER}/{name}"] = schema.builtin_text(name)
     files = {rel: text for rel, text in files.items() if not (root / rel).exists()}
