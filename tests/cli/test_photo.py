@@ -147,3 +147,25 @@ def test_validate_reads_a_sparse_checkouts_photo_from_git(newsroom: Path, cli) -
     git(newsroom, "sparse-checkout", "set", "--no-cone", "/*", "!/media/")
     assert not (newsroom / "media" / "real.jpg").exists()
     assert cli(newsroom, "validate").code == 0
+
+
+def test_a_photo_step_is_pushed_by_sync_and_passes_verify(
+    newsroom: Path, cli, tmp_path: Path
+) -> None:
+    remote = tmp_path / "remote.git"
+    git(newsroom, "branch", "-M", "main")
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(newsroom, "remote", "add", "origin", str(remote))
+    git(newsroom, "push", "-q", "-u", "origin", "main")
+    base = head(newsroom)
+    _draft(cli, newsroom)
+    shutil.copy(DATA / "gps.jpg", newsroom.parent / "pasar.jpg")
+    photo = str(newsroom.parent / "pasar.jpg")
+    args = ("--caption", "Los sayur", "--credit", "Ali")
+    assert cli(newsroom, "photo", "pasar-baru", photo, *args).code == 0
+    assert "Redaksi-Action: photo" in git(newsroom, "log", "-1", "--format=%B")
+    result = cli(newsroom, "sync")
+    assert result.code == 0, result.err
+    assert git(remote, "log", "-1", "--format=%s", "main").strip() == "photo: Pasar Baru"
+    check = cli(newsroom, "verify", "--base", base, "--format", "json")
+    assert [e["message"] for e in json.loads(check.out)["errors"]] == [] and check.code == 0

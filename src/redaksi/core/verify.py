@@ -135,6 +135,8 @@ def check(step: Step) -> list[Finding]:
     if before.path != after.path and status in workflow.FROZEN:
         found.append(Finding("renamed", "verify.renamed", {"status": status}))
     action = step.commit.action
+    if action == "photo":  # 'redaksi photo' on a draft: a hand edit that names its step
+        return found + _hand_edit(step)
     if action and action not in ("draft", "discard", "import"):
         return found + _transition(step, action)
     if action:

@@ -102,7 +102,11 @@ def place(
                     paths = [loaded.rel, media_rel]
                     new = [p for p in paths if not repo.is_tracked(p)]
                     title = str(loaded.data.get("title", ""))
-                    message = f"photo: {title}\n\n{media_rel}\n"
+                    article_id = str(loaded.data.get("id", ""))
+                    message = (  # a step of its own: sync pushes it, verify knows it
+                        f"photo: {title}\n\n{media_rel}\n\nRedaksi-Action: photo\n"
+                        f"Redaksi-Article: {article_id}\n"
+                    )
                     commit = repo.commit(
                         paths, message, git.Person(actor.name, actor.email), new=new
                     )

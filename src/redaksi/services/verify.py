@@ -24,7 +24,7 @@ from redaksi.services.trust import CONFIG_PATHS, Trust
 
 SKEW = rules.SKEW
 """How far in the future a commit may be dated (clocks differ) before it is a finding."""
-ARTICLE_ACTIONS = ("draft", "discard", "import", *workflow.TRANSITIONS)
+ARTICLE_ACTIONS = ("draft", "discard", "import", "photo", *workflow.TRANSITIONS)
 CONFIG_ACTIONS = ("init", "staff", "upgrade", "ci")
 _KEEP = re.compile(r"^articles/(.*/)?\.gitkeep$")
 
