@@ -232,6 +232,10 @@ def test_a_never_published_draft_is_discarded_by_its_reporter_or_an_editor() -> 
         ("role", "verify.role", {"action": "discard", "role_msg": "role.editor"})
     ]
     assert rules_of(check(deleted(drafted(), STRANGER))) == [("not-staff", "verify.not_staff", {})]
+    for nobody in ("Ali Ya'lu <ali@kabar.test>", {"name": "Ali Ya'lu"}):
+        unowned = drafted(reporter=nobody)  # no email: nobody's own draft to throw away
+        assert [f.rule for f in check(deleted(unowned, ALI)) if f.rule != "trailers"] == ["role"]
+        assert [f.rule for f in check(deleted(unowned, MS)) if f.rule != "trailers"] == []
 
 
 @pytest.mark.parametrize(

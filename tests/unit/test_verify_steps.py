@@ -408,6 +408,18 @@ def test_a_release_is_the_schedulers_carried_out_by_whoever_ran_it_on_time() -> 
     assert rules_of(check(by_other)) == [("credit", "verify.release_author", {})]
     by_loud = released(author_email="KEYRA@kabar.test")
     assert check(by_loud) == []
+    for nobody in ("Keyra <keyra@kabar.test>", {"name": "Keyra"}):  # a scheduler without email
+        step = released()
+        assert step.before is not None and step.before.front is not None
+        assert step.after is not None and step.after.front is not None
+        history = [*step.after.front["history"][:-1], {**step.after.front["history"][-1]}]
+        history[-1].pop("by")
+        unnamed = Step(
+            step.commit,
+            Version(PATH, {**step.before.front, "publisher": nobody}, "Isi."),
+            Version(PATH, {**step.after.front, "publisher": nobody, "history": history}, "Isi."),
+        )
+        assert [f.key for f in check(unnamed) if f.rule != "trailers"] == ["verify.release_author"]
     step = released()
     assert step.before is not None and step.before.front is not None
     due = datetime.fromisoformat(str(step.before.front["publish_at"]))
