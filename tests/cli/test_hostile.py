@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redaksi.core import article
-from tests.conftest import git, head, snapshot
+from tests.conftest import git, head, redaksi_bin, snapshot, status
 
 CONTRACT = {0, 1, 2, 3, 4}
 SETTINGS = settings(
@@ -185,25 +188,51 @@ def test_an_articles_folder_linked_out_of_the_repository_is_not_read(
 
 
 @pytest.mark.parametrize(
-    "ref",
-    ["../redaksi.yaml", "/etc/passwd", "articles/../../etc/passwd.md", "articles/../redaksi.yaml"],
+    ("ref", "code", "says"),
+    [
+        # a path to nothing names no article (usage); a real file outside articles/ is refused
+        ("../redaksi.yaml", 2, "no article '../redaksi.yaml'"),
+        ("articles/../../etc/passwd.md", 2, "no article 'articles/../../etc/passwd.md'"),
+        ("/etc/passwd", 3, "'/etc/passwd' is outside this newsroom's articles/ folder"),
+        ("articles/../redaksi.yaml", 3, "is outside this newsroom's articles/ folder"),
+    ],
 )
-def test_paths_that_leave_articles_are_refused(newsroom: Path, cli, ref: str) -> None:
+def test_paths_that_leave_articles_are_refused(
+    newsroom: Path, cli, ref: str, code: int, says: str
+) -> None:
     before = snapshot(newsroom)
     result = cli(newsroom, "submit", ref)
-    assert result.code in (2, 3) and result.err.count("\n") == 1
+    assert result.code == code and result.err.count("\n") == 1
+    assert says in result.err
     assert snapshot(newsroom) == before
 
 
-def test_a_50_megabyte_article_is_refused_quickly(newsroom: Path, cli) -> None:
+def bytes_read() -> int:
+    """What this process has read through read(2) so far (Linux's /proc/self/io ``rchar``)."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
+def test_a_50_megabyte_article_is_refused_without_being_read_whole(newsroom: Path, cli) -> None:
     path = newsroom / ARTICLE
     path.parent.mkdir(parents=True)
     with path.open("wb") as handle:
         handle.write(GOOD.encode())
         handle.truncate(50 * 1024 * 1024)
-    for command in (["validate"], ["submit", "bupati-larang-opd"]):
+    before = path.read_bytes()
+    for command, code, stream in (
+        (["validate"], 1, "out"),
+        (["submit", "bupati-larang-opd"], 3, "err"),
+    ):
+        read_before = bytes_read()
         result = cli(newsroom, *command)
-        assert result.code in (1, 3) and "above the limit" in (result.out + result.err)
+        read_mb = (bytes_read() - read_before) / 2**20
+        assert result.code == code
+        assert f"the file is {50 * 2**20} bytes, above the limit" in getattr(result, stream)
+        assert read_mb < 10, f"{command}: read {read_mb:.0f} MB of a file refused for its size"
+    assert path.read_bytes() == before
 
 
 def test_an_empty_repository(tmp_path: Path, cli) -> None:
@@ -263,21 +292,34 @@ def test_a_detached_head_still_takes_local_steps(newsroom: Path, cli) -> None:
     commit = head(newsroom)
     assert cli(newsroom, "submit", "lepas").code == 0
     assert git(newsroom, "rev-parse", "HEAD~1").strip() == commit
+    git(newsroom, "config", "user.email", "ms@kabar.test")  # the editor: the role is no reason
+    submitted = head(newsroom)
     result = cli(newsroom, "approve", "lepas", "--push")
-    assert result.code in (3, 4) and result.err.count("\n") == 1
+    assert result.code == 4 and result.err.count("\n") == 1
+    assert "HEAD is detached" in result.err
+    assert head(newsroom) == submitted and status(newsroom) == ""
 
 
-def test_deep_nesting_fails_fast_with_bounded_memory(newsroom: Path, cli) -> None:
-    import resource
+def peak_memory_mb(cwd: Path, *args: str) -> tuple[int, str, float]:
+    """Exit code, stdout and peak memory of ``redaksi ARGS`` in a fresh process of its own."""
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen([redaksi_bin(), *args], cwd=cwd, stdout=out, stderr=out)
+        _, status_, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status_)
+        out.seek(0)
+        return proc.returncode, out.read().decode(), usage.ru_maxrss / 1024
 
+
+def test_deep_nesting_is_refused_with_bounded_memory(newsroom: Path) -> None:
     path = newsroom / ARTICLE
     path.parent.mkdir(parents=True)
+    path.write_text(GOOD)
+    code, _, plain_mb = peak_memory_mb(newsroom, "validate", "--format", "json")
+    assert code == 0
     path.write_text("---\ntitle: " + "[" * 200_000 + "]" * 200_000 + "\n---\n")
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result = cli(newsroom, "validate", "--format", "json")
-    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    assert result.code == 1 and "nested deeper" in result.out
-    assert grown_mb < 100
+    code, out, deep_mb = peak_memory_mb(newsroom, "validate", "--format", "json")
+    assert code == 1 and "nested deeper" in out
+    assert deep_mb - plain_mb < 100, f"{deep_mb:.0f} MB against {plain_mb:.0f} MB"
 
 
 def test_no_code_runs_what_it_reads() -> None:

@@ -119,7 +119,7 @@ def test_only_a_publisher_schedules_and_four_eyes_applies(edited: Path, cli) -> 
 
 def test_unschedule_puts_it_back_for_a_publisher_only(edited: Path, cli) -> None:
     act_as(edited, KEYRA)
-    cli(edited, "publish", "sidang", "--at", SOON)
+    assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     act_as(edited, MS)
     assert cli(edited, "unschedule", "sidang").code == 3
     act_as(edited, KEYRA)
@@ -159,12 +159,12 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
         "Hukum",
     ).out
     edit(edited, rel.strip(), "Isi berita.", "Air naik.")
-    cli(edited, "submit", "banjir")
+    assert cli(edited, "submit", "banjir").code == 0
     act_as(edited, MS)
-    cli(edited, "approve", "banjir")
+    assert cli(edited, "approve", "banjir").code == 0
     act_as(edited, KEYRA)
-    cli(edited, "publish", "sidang", "--at", "2026-12-01 07:00")
-    cli(edited, "publish", "banjir", "--at", "2026-12-01 06:30")
+    assert cli(edited, "publish", "sidang", "--at", "2026-12-01 07:00").code == 0
+    assert cli(edited, "publish", "banjir", "--at", "2026-12-01 06:30").code == 0
     act_as(edited, BOT)  # CI's bot: not on staff
     first = cli(edited, "release")
     assert first.code == 0 and "nothing is due: 2 scheduled" in first.err
@@ -187,7 +187,7 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
 
 def test_list_show_and_log_say_who_scheduled_and_when(edited: Path, cli) -> None:
     act_as(edited, KEYRA)
-    cli(edited, "publish", "sidang", "--at", SOON)
+    assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     listed = json.loads(cli(edited, "list", "--status", "scheduled", "--format", "json").out)
     assert [(a["slug"], a["publish_at"]) for a in listed["articles"]] == [("sidang", SOON_RFC)]
     assert "-> 2026-12-01 06:00" in cli(edited, "list", "--status", "scheduled").out
@@ -198,7 +198,7 @@ def test_list_show_and_log_say_who_scheduled_and_when(edited: Path, cli) -> None
 
 def _scheduled_on_a_remote(edited: Path, cli, tmp_path: Path) -> tuple[Path, Path, Path]:
     act_as(edited, KEYRA)
-    cli(edited, "publish", "sidang", "--at", SOON)
+    assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     remote = tmp_path / "remote.git"
     git(tmp_path, "clone", "-q", "--bare", str(edited), str(remote))
     clones = []
@@ -229,7 +229,7 @@ def test_verify_catches_every_way_out_of_a_schedule(
     edited: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     act_as(edited, KEYRA)
-    cli(edited, "publish", "sidang", "--at", SOON)
+    assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     rel = git(edited, "ls-files", "articles").split()[-1]
     git(edited, "checkout", "-q", "-b", "pr")
     edit(edited, rel, "status: scheduled", "status: published")
@@ -252,7 +252,7 @@ def test_verify_catches_a_publish_before_the_embargo(
     edited: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     act_as(edited, MS)
-    cli(edited, "embargo", "sidang", "--until", "2026-12-01 08:00")
+    assert cli(edited, "embargo", "sidang", "--until", "2026-12-01 08:00").code == 0
     git(edited, "checkout", "-q", "-b", "pr")
     act_as(edited, KEYRA)
     env = {**os.environ, "REDAKSI_NOW": "2026-12-01T08:30:00+07:00"}

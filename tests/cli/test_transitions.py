@@ -136,7 +136,7 @@ def test_the_whole_path_one_attributed_commit_per_step(drafted: tuple[Path, str]
 
 def test_reject_needs_a_note_and_records_it(drafted: tuple[Path, str], cli) -> None:
     root, rel = drafted
-    cli(root, "submit", "banjir-lumajang")
+    assert cli(root, "submit", "banjir-lumajang").code == 0
     act_as(root, MS)
     before, commit = snapshot(root), head(root)
     result = cli(root, "reject", "banjir-lumajang")

@@ -183,18 +183,21 @@ def test_changing_who_reported_by_hand_fails(newsroom: Path, cli) -> None:
 
 
 def test_a_transition_by_someone_without_the_role_fails(newsroom: Path, cli) -> None:
-    cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Banjir",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     config = newsroom / "redaksi.yaml"
@@ -212,9 +215,8 @@ def test_a_pull_request_cannot_put_itself_on_staff_and_publish(
 ) -> None:
     root, _ = published
     git(root, "checkout", "-q", "main")
-    rel = None
     act_as(root, ALI)
-    rel = cli(
+    drafted = cli(
         root,
         "draft",
         "--no-input",
@@ -224,10 +226,11 @@ def test_a_pull_request_cannot_put_itself_on_staff_and_publish(
         "Titipan",
         "--category",
         "Hukum",
-    ).out.strip()
-    cli(root, "submit", "titipan")
+    )
+    assert drafted.code == 0
+    assert cli(root, "submit", "titipan").code == 0
     act_as(root, MS)
-    cli(root, "approve", "titipan")
+    assert cli(root, "approve", "titipan").code == 0
     git(root, "checkout", "-q", "-B", "pr")
     config = root / "redaksi.yaml"
     config.write_text(
@@ -236,7 +239,6 @@ def test_a_pull_request_cannot_put_itself_on_staff_and_publish(
     commit_as(root, ("Mallory", "mallory@evil.test"), "join", "redaksi.yaml")
     act_as(root, ("Mallory", "mallory@evil.test"))
     assert cli(root, "publish", "titipan").code == 0  # the clone's own config lets her
-    assert rel is not None
     assert rules(cli, root) == ["verify-not-staff", "verify-config"]
 
 
@@ -301,7 +303,7 @@ def test_the_editor_must_be_whoever_approved(newsroom: Path, cli) -> None:
         "--category",
         "Hukum",
     ).out.strip()
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     _approve_by_hand(newsroom, rel, editor=KEYRA, author=MS, history_by="ms@kabar.test")
@@ -320,7 +322,7 @@ def test_an_approve_by_hand_that_follows_every_rule_passes(newsroom: Path, cli) 
         "--category",
         "Hukum",
     ).out.strip()
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     _approve_by_hand(newsroom, rel, editor=MS, author=MS, history_by="ms@kabar.test")
@@ -364,20 +366,23 @@ def test_merges_bring_in_checked_commits_and_evil_merges_fail(
     root, rel = published
     act_as(root, ALI)
     git(root, "checkout", "-q", "-b", "side", "main")
-    cli(
-        root,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Sampingan",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            root,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Sampingan",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
     git(root, "checkout", "-q", "pr")
     act_as(root, MS)
-    cli(root, "correct", "banjir-lumajang", "--note", "Ralat.")
+    assert cli(root, "correct", "banjir-lumajang", "--note", "Ralat.").code == 0
     git(root, "merge", "-q", "--no-edit", "side")
     assert rules(cli, root) == []
     git(root, "checkout", "-q", "-b", "evil", "main")
@@ -442,16 +447,19 @@ def test_require_signed_accepts_signed_transitions_and_refuses_unsigned(
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     git(newsroom, "config", "commit.gpgsign", "true")
-    cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Banjir",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
     assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == []

@@ -192,16 +192,19 @@ def _require_signed(root: Path) -> None:
 def test_a_signature_must_be_the_authors_own(newsroom: Path, cli, tmp_path: Path) -> None:
     _require_signed(newsroom)
     _signing(newsroom, tmp_path, "ali@kabar.test")
-    cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Banjir",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
     assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == []
@@ -385,16 +388,19 @@ def test_signing_keys_come_from_the_base_not_the_pull_request(
     git(newsroom, "config", "gpg.format", "ssh")
     git(newsroom, "config", "user.signingkey", str(key))
     git(newsroom, "config", "commit.gpgsign", "true")
-    cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Banjir",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
     assert rules(cli, newsroom) == []  # checked against the base's file, whatever git is told
     mallory = tmp_path / "mallory"
@@ -404,7 +410,7 @@ def test_signing_keys_come_from_the_base_not_the_pull_request(
     commit_as(newsroom, KEYRA, "keys", ".redaksi-signers")
     git(newsroom, "config", "user.signingkey", str(mallory))
     act_as(newsroom, MS)
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == ["verify-unsigned", "verify-unsigned"]
 
 
@@ -455,7 +461,7 @@ def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) 
         "Hukum",
     ).out.strip()
     edit(newsroom, rel, "Isi berita.", "Paragraf satu.\n\nParagraf dua.")
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "desk")
     edit(newsroom, rel, "Paragraf dua.", "Paragraf dua, diperbaiki.")
@@ -524,18 +530,21 @@ def test_four_eyes_holds_for_a_hand_approved_story(newsroom: Path, cli) -> None:
         + "four_eyes: true\n"
     )
     git(newsroom, "commit", "-qam", "four eyes")
-    cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Sendiri",
-        "--category",
-        "Hukum",
+    assert (
+        cli(
+            newsroom,
+            "draft",
+            "--no-input",
+            "--body",
+            "Isi berita. (*)",
+            "--title",
+            "Sendiri",
+            "--category",
+            "Hukum",
+        ).code
+        == 0
     )
-    cli(newsroom, "submit", "sendiri")
+    assert cli(newsroom, "submit", "sendiri").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     config.write_text(config.read_text().replace("four_eyes: true", "four_eyes: false"))
@@ -562,9 +571,9 @@ def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: 
     edit(newsroom, rel, "created_at:", 'photo: {file: "2025/03/a\\x2Ejpg"}\ncreated_at:')
     git(newsroom, "add", "-A")
     git(newsroom, "commit", "-qm", "photo")
-    cli(newsroom, "submit", "foto")
+    assert cli(newsroom, "submit", "foto").code == 0
     act_as(newsroom, MS)
-    cli(newsroom, "approve", "foto")
+    assert cli(newsroom, "approve", "foto").code == 0
     act_as(newsroom, KEYRA)
     assert cli(newsroom, "publish", "foto").code == 0
     git(newsroom, "branch", "-M", "main")
@@ -591,13 +600,13 @@ def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
         "Hukum",
     ).out.strip()
     edit(newsroom, rel, "Isi berita.", "Isi.")
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     act_as(newsroom, MS)
-    cli(newsroom, "approve", "banjir")
+    assert cli(newsroom, "approve", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     act_as(newsroom, KEYRA)
-    cli(newsroom, "publish", "banjir")
+    assert cli(newsroom, "publish", "banjir").code == 0
     stamp = json.loads(cli(newsroom, "show", "banjir", "--format", "json").out)["published_at"]
     edit(newsroom, rel, f"published_at: {stamp}", "published_at: 2019-01-01T00:00:00+07:00")
     git(newsroom, "commit", "-q", "--amend", "-a", "--no-edit")
@@ -616,7 +625,7 @@ def test_a_reject_must_carry_its_note(newsroom: Path, cli) -> None:
         "--category",
         "Hukum",
     ).out.strip()
-    cli(newsroom, "submit", "banjir")
+    assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     act_as(newsroom, MS)

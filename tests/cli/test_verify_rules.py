@@ -52,7 +52,7 @@ def test_a_hand_edit_to_a_retracted_story_fails(published, cli) -> None:
 def test_a_publish_that_does_not_record_when_fails(newsroom: Path, cli) -> None:
     rel = _review(newsroom, cli)
     act_as(newsroom, MS)
-    cli(newsroom, "approve", "banjir")
+    assert cli(newsroom, "approve", "banjir").code == 0
     _pr(newsroom)
     act_as(newsroom, KEYRA)
     assert cli(newsroom, "publish", "banjir").code == 0

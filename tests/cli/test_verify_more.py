@@ -1,0 +1,150 @@
+"""``redaksi verify``: behaviours the mutation run found untested (issue 18, bench/mutation.py).
+
+Each test is written against what verify must say, not against the line a mutant changed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_transitions import ALI
+from tests.cli.test_verify import commit_as, rules
+from tests.conftest import git
+
+
+def _pr(root: Path) -> None:
+    git(root, "branch", "-M", "main")
+    git(root, "checkout", "-q", "-b", "pr")
+
+
+def test_only_an_empty_gitkeep_may_sit_among_the_articles(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    keep = newsroom / "articles" / "2025" / ".gitkeep"
+    keep.parent.mkdir(parents=True)
+    keep.write_text("")
+    commit_as(newsroom, ALI, "keep the folder")
+    assert rules(cli, newsroom) == []
+    keep.write_text("status: published\n")  # a .gitkeep is no place to hide text
+    commit_as(newsroom, ALI, "notes")
+    assert rules(cli, newsroom) == ["verify-not-article"]
+    git(newsroom, "reset", "-q", "--hard", "main")
+    (newsroom / "articles" / "kosong.txt").write_text("")  # empty, but not a .gitkeep
+    commit_as(newsroom, ALI, "placeholder")
+    assert rules(cli, newsroom) == ["verify-not-article"]
+
+
+def _report(cli, root: Path) -> list[dict[str, object]]:
+    result = cli(root, "verify", "--base", "main", "--format", "json")
+    errors = json.loads(result.out)["errors"]
+    assert result.code == (1 if errors else 0), result.err
+    return errors
+
+
+def _sha(root: Path) -> str:
+    return git(root, "rev-parse", "--short=7", "HEAD").strip()
+
+
+def test_each_finding_names_the_commit_its_author_the_file_and_the_line(
+    newsroom: Path, cli
+) -> None:
+    rel = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--body",
+        "Isi.",
+        "--title",
+        "Pintas",
+        "--category",
+        "Hukum",
+    ).out.strip()
+    _pr(newsroom)
+    assert cli(newsroom, "submit", "pintas").code == 0
+    text = (newsroom / rel).read_text()
+    line = text.splitlines().index("status: review") + 1
+    (newsroom / rel).write_text(text.replace("status: review", "status: published"))
+    commit_as(newsroom, ALI, "terbitkan")
+    assert _report(cli, newsroom) == [
+        {
+            "file": rel,
+            "line": line,
+            "column": 1,
+            "rule": "verify-status-by-hand",
+            "message": f"commit {_sha(newsroom)} by Ali Ya'lu <ali@kabar.test> changes status "
+            "from 'review' to 'published' by hand; use the redaksi command for that step",
+        }
+    ]
+    result = cli(newsroom, "verify", "--base", "main")
+    assert result.err == (
+        "1 problem(s) in 2 commit(s) checked; "
+        "a pull request must move articles only with redaksi's own steps\n"
+    )
+
+
+def test_a_commit_dated_in_the_future_fails(
+    newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rel = cli(newsroom, "draft", "--no-input", "--title", "Esok", "--category", "Hukum").out.strip()
+    _pr(newsroom)
+    monkeypatch.setenv("REDAKSI_NOW", "2025-03-04T09:00:00+07:00")
+    path = newsroom / rel
+    for stamp, rules_found in (
+        ("2025-03-04T09:10:00+07:00", []),  # ten minutes ahead: clocks differ that much
+        ("2025-03-04T09:10:01+07:00", ["verify-future"]),
+    ):
+        git(newsroom, "reset", "-q", "--hard", "main")
+        path.write_text(path.read_text().replace("Write the story here.", "Isi."))
+        monkeypatch.setenv("GIT_COMMITTER_DATE", stamp)
+        monkeypatch.setenv("GIT_AUTHOR_DATE", "2025-03-04T08:00:00+07:00")
+        commit_as(newsroom, ALI, "write")
+        assert [e["rule"] for e in _report(cli, newsroom)] == rules_found, stamp
+    assert _report(cli, newsroom)[0]["message"] == (
+        f"commit {_sha(newsroom)} by Ali Ya'lu <ali@kabar.test> is dated "
+        "2025-03-04T09:10:01+07:00, in the future; fix the machine's clock and commit again"
+    )
+
+
+def test_a_step_redaksi_does_not_have_is_named(newsroom: Path, cli) -> None:
+    rel = cli(newsroom, "draft", "--no-input", "--title", "Aneh", "--category", "Hukum").out.strip()
+    _pr(newsroom)
+    path = newsroom / rel
+    path.write_text(path.read_text().replace("Write the story here.", "Isi."))
+    commit_as(newsroom, ALI, "aneh: Aneh\n\nRedaksi-Action: fast-track")
+    found = _report(cli, newsroom)
+    assert [(e["file"], e["rule"]) for e in found] == [
+        (rel, "verify-illegal-transition"),
+        (rel, "verify-stray-trailers"),  # it names no article
+        (rel, "verify-illegal-transition"),
+    ]
+    messages = " ".join(str(e["message"]) for e in found)
+    assert "claims the step 'fast-track', which redaksi does not have" in messages
+    assert "claims 'fast-track' but moves the article from 'draft' to 'draft'" in messages
+
+
+def test_trailers_on_a_commit_that_changes_no_article_are_stray(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    (newsroom / "README.md").write_text("Kabar Test\n")
+    commit_as(newsroom, ALI, "approve: x\n\nRedaksi-Action: approve\nRedaksi-Article: abc")
+    found = _report(cli, newsroom)
+    assert [(e["file"], e["rule"]) for e in found] == [("README.md", "verify-stray-trailers")]
+    assert "carries redaksi trailers for article abc but does not change it" in found[0]["message"]
+    git(newsroom, "reset", "-q", "--hard", "main")
+    (newsroom / "README.md").write_text("Kabar Test\n")
+    commit_as(newsroom, ALI, "catatan: x\n\nCatatan: bukan langkah")  # prose, not a step
+    assert _report(cli, newsroom) == []
+
+
+def test_a_folder_named_like_articles_in_other_letters_is_not_a_way_around(
+    newsroom: Path, cli
+) -> None:
+    _pr(newsroom)
+    hidden = newsroom / "Articles" / "2025" / "03" / "titipan.md"
+    hidden.parent.mkdir(parents=True)
+    hidden.write_text("---\nstatus: published\n---\n")
+    commit_as(newsroom, ALI, "titip")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        ("Articles/2025/03/titipan.md", "verify-not-article")
+    ]
