@@ -1,18 +1,23 @@
 """Mutation testing: how many small planted bugs the suite catches, per module.
 
-    .venv/bin/pip install -q -e '.[dev,mutation]'   # once: mutmut
-    .venv/bin/python bench/mutation.py               # a full run from scratch, then the report
-    .venv/bin/python bench/mutation.py --survivors   # after adding tests: retest what survived
-    .venv/bin/python bench/mutation.py --report      # the report of the last run, nothing run
+    .venv/bin/pip install -q -e '.[dev,mutation]'     # once: mutmut
+    .venv/bin/python bench/mutation.py                 # both suites from scratch, then the report
+    .venv/bin/python bench/mutation.py core            # one suite: core or services
+    .venv/bin/python bench/mutation.py services --only 'redaksi.services.verify.*'
+    .venv/bin/python bench/mutation.py --survivors     # after adding tests: retest what survived
+    .venv/bin/python bench/mutation.py --report        # the last report again, nothing run
 
-What is mutated and which tests run is configured in pyproject.toml ([tool.mutmut]): all of
-core/, and services/verify.py, trust.py, merges.py and catalog.py. mutmut records which tests
-call each function and runs only those against its mutants (fastest first, stopping at the first
-failure). Mutants that survive although no test could ever tell them apart from the original are
-listed, each with its reason, in bench/mutation-equivalent.md, and counted as equivalent.
+Two suites, each run by mutmut in a workspace of its own (.mutation/<suite>/, ignored by git):
 
-A benchmark-like report, never part of CI (.ci/run does not run it): the work happens in
-mutants/ (ignored by git), on every core unless --jobs says otherwise.
+- core: every module of core/, against the unit tests (the core is pure: its tests need no
+  disk, no git, and run in milliseconds);
+- services: services/verify.py, trust.py, merges.py and catalog.py, against the unit tests and
+  the end-to-end tests of verify and of the catalog (these modules only run on real git).
+
+mutmut records which tests reach each function and runs only those against its mutants, fastest
+first, stopping at the first failure. Mutants that survive although no test can tell them apart
+from the original, and those mutmut cannot switch on, are listed with a reason in
+bench/mutation-equivalent.md and counted apart. A benchmark-like report: CI never runs it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,25 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".mutation"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.md"
+NOT_SOURCE = ["--ignore=tests/unit/test_architecture.py", "--ignore=tests/unit/test_messages.py"]
+SUITES = {
+    "core": (["src/redaksi/core/*"], ["tests/unit", *NOT_SOURCE]),
+    "services": (
+        [f"src/redaksi/services/{name}.py" for name in ("verify", "trust", "merges", "catalog")],
+        [
+            "tests/unit",
+            "tests/cli/test_verify.py",
+            "tests/cli/test_verify_rules.py",
+            "tests/cli/test_verify_attacks.py",
+            "tests/cli/test_verify_more.py",
+            "tests/integration/test_catalog.py",
+            *NOT_SOURCE,
+        ],
+    ),
+}
+LINKED = ("src", "tests", "schemas", ".github", ".pre-commit-hooks.yaml")
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout"}
 STATUS |= {code: "timeout" for code in (-24, 24, 152, 255)}
 COLUMNS = ("killed", "survived", "timeout", "no tests", "equivalent", "not checked", "other")
@@ -42,31 +65,65 @@ def mutmut() -> str:
     return str(found)
 
 
+def workspace(suite: str, fresh: bool) -> Path:
+    """The suite's folder: links to the project, and pyproject.toml with the suite's [tool.mutmut]."""
+    where = WORK / suite
+    if fresh:
+        shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True, exist_ok=True)
+    for name in LINKED:
+        link = where / name
+        if not link.is_symlink():
+            link.symlink_to(ROOT / name)
+    mutate, tests = SUITES[suite]
+    # an older checkout (the score before) may lack some test files: pytest would refuse them
+    tests = [t for t in tests if t.startswith("-") or (ROOT / t).exists()]
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    text = text.split("\n[tool.mutmut]", 1)[0]
+    text += "\n[tool.mutmut]\n" + "\n".join(
+        f"{key} = {json.dumps(value)}"
+        for key, value in (
+            ("source_paths", ["src/"]),
+            ("only_mutate", mutate),
+            ("pytest_add_cli_args", ["-n", "0", "-p", "no:cacheprovider"]),
+            ("pytest_add_cli_args_test_selection", tests),
+            ("also_copy", ["schemas", ".github", ".pre-commit-hooks.yaml"]),
+        )
+    )
+    (where / "pyproject.toml").write_text(text + "\n", encoding="utf-8")
+    return where
+
+
 def equivalents() -> dict[str, str]:
-    """Mutant name -> why no test can kill it, from bench/mutation-equivalent.md."""
-    if not EQUIVALENT.exists():
-        return {}
+    """Mutant name -> why it is not counted, from bench/mutation-equivalent.md."""
     found = {}
-    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"^- `([\w.ǁ]+__mutmut_\d+)`: (.+)$", line)
-        if match:
-            found[match.group(1)] = match.group(2)
+    if EQUIVALENT.exists():
+        for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"^- `([\w.ǁ*]+)`: (.+)$", line)
+            if match:
+                found[match.group(1)] = match.group(2)
     return found
 
 
 def results() -> dict[str, dict[str, str]]:
-    """Module -> mutant name -> status, from mutmut's files in mutants/."""
+    """Module -> mutant name -> status, from every suite's mutants/ folder."""
     table: dict[str, dict[str, str]] = defaultdict(dict)
-    for meta in sorted((ROOT / "mutants" / "src").rglob("*.py.meta")):
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        module = meta.relative_to(ROOT / "mutants" / "src").as_posix().removesuffix(".py.meta")
-        for name, code in data["exit_code_by_key"].items():
-            table[module][name] = STATUS.get(code, "other") if code is not None else "not checked"
+    for meta in sorted(WORK.glob("*/mutants/src/**/*.py.meta")):
+        src = next(p for p in meta.parents if p.name == "src")
+        module = meta.relative_to(src).as_posix().removesuffix(".py.meta")
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
+            table[module][name] = "not checked" if code is None else STATUS.get(code, "other")
     return table
 
 
+def _equivalent(name: str, listed: dict[str, str]) -> bool:
+    return name in listed or any(
+        "*" in k and re.fullmatch(k.replace("*", ".*"), name) for k in listed
+    )
+
+
 def report(seconds: float | None) -> int:
-    table, equivalent = results(), equivalents()
+    table, listed = results(), equivalents()
     if not table:
         print("no results: run 'python bench/mutation.py' first")
         return 1
@@ -74,67 +131,82 @@ def report(seconds: float | None) -> int:
     print("|---|---:|" + "---:|" * len(COLUMNS) + "---:|")
     total: Counter[str] = Counter()
     survivors = []
-    stale = set(equivalent)
     for module, mutants in sorted(table.items()):
-        if not mutants:
-            continue
         counts: Counter[str] = Counter()
         for name, status in mutants.items():
-            if status == "survived" and name in equivalent:
+            if status in ("survived", "no tests") and _equivalent(name, listed):
                 status = "equivalent"
-                stale.discard(name)
             counts[status] += 1
-            if status in ("survived", "no tests", "timeout", "other"):
-                survivors.append((name, status))
+            if status not in ("killed", "equivalent"):
+                survivors.append(f"{name} {status}\n")
         total += counts
         print(_row(module, counts))
     print(_row("**all**", total))
     if seconds is not None:
-        print(f"\nwall time: {seconds / 60:.1f} min on {os.cpu_count()} cores")
-    if stale:
-        print(f"\n{len(stale)} names in {EQUIVALENT.name} match no surviving mutant (now killed?)")
-    listing = ROOT / "mutants" / "survivors.txt"
-    listing.write_text("".join(f"{n} {s}\n" for n, s in sorted(survivors)), encoding="utf-8")
-    print(f"\n{len(survivors)} not killed, listed in {listing.relative_to(ROOT)}")
-    print("see one: .venv/bin/mutmut show NAME")
+        print(f"\nthis run: {seconds / 60:.1f} min")
+    print("\nlast full runs:\n" + (wall_times() or "none\n"), end="")
+    listing = WORK / "survivors.txt"
+    listing.write_text("".join(sorted(survivors)), encoding="utf-8")
+    print(f"\n{len(survivors)} not killed: {listing.relative_to(ROOT)}; one in detail:")
+    print("(cd .mutation/<suite> && ../../.venv/bin/mutmut show NAME)")
     return 0
 
 
 def _row(module: str, counts: Counter[str]) -> str:
-    mutants = sum(counts.values())
-    judged = mutants - counts["equivalent"]
+    judged = sum(counts.values()) - counts["equivalent"]
     score = 100 * counts["killed"] / judged if judged else 100.0
     cells = " | ".join(str(counts[c]) for c in COLUMNS)
-    return f"| {module} | {mutants} | {cells} | {score:.1f}% |"
+    return f"| {module} | {sum(counts.values())} | {cells} | {score:.1f}% |"
 
 
-def run(names: list[str], jobs: int) -> float:
-    started = time.monotonic()
+def run(suite: str, names: list[str], jobs: int, fresh: bool) -> None:
+    where = workspace(suite, fresh)
     command = [mutmut(), "run", "--max-children", str(jobs), *names]
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+    log = where / "mutmut.log"
+    started = time.monotonic()
+    with log.open("wb") as out:
+        done = subprocess.run(command, cwd=where, stdout=out, stderr=out, check=False)
     if done.returncode != 0:
-        sys.exit(f"mutmut exited {done.returncode}: run '{' '.join(command)}' to see why")
-    return time.monotonic() - started
+        sys.exit(f"mutmut exited {done.returncode} in {where}: see {log}")
+    if fresh:  # a full run's wall time, kept for the report
+        minutes = (time.monotonic() - started) / 60
+        (where / "wall-time.txt").write_text(
+            f"{suite}: {minutes:.1f} min, --max-children {jobs}, {os.cpu_count()} cores\n"
+        )
+
+
+def wall_times() -> str:
+    return "".join(t.read_text() for t in sorted(WORK.glob("*/wall-time.txt")))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("suite", nargs="?", choices=[*SUITES, "all"], default="all")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--survivors", action="store_true", help="retest what did not die")
     what.add_argument("--report", action="store_true", help="only print the last report")
+    what.add_argument("--only", help="mutant names to run (globs), e.g. 'redaksi.core.verify.*'")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
-    os.chdir(ROOT)
     if args.report:
         return report(None)
-    if args.survivors:
-        listing = ROOT / "mutants" / "survivors.txt"
-        names = [line.split()[0] for line in listing.read_text().splitlines() if line.strip()]
-        if not names:
-            return report(None)
-        return report(run(names, args.jobs))
-    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-    return report(run([], args.jobs))
+    suites = list(SUITES) if args.suite == "all" else [args.suite]
+    started = time.monotonic()
+    for suite in suites:
+        names = [args.only] if args.only else []
+        if args.survivors:
+            listing = (WORK / "survivors.txt").read_text(encoding="utf-8").splitlines()
+            mine = [n for n, *_ in map(str.split, listing) if _module_in(n, SUITES[suite][0])]
+            if not mine:
+                continue
+            names = mine
+        run(suite, names, args.jobs, fresh=not (args.survivors or args.only))
+    return report(time.monotonic() - started)
+
+
+def _module_in(name: str, patterns: list[str]) -> bool:
+    module = name.rsplit(".", 1)[0].replace(".", "/")  # redaksi.core.verify.x_rule__mutmut_3
+    return any(Path(f"src/{module}.py").match(p) or f"src/{module}.py" == p for p in patterns)
 
 
 if __name__ == "__main__":
