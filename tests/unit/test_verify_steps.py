@@ -454,3 +454,5 @@ def test_a_release_names_who_ran_it() -> None:
         step, trailers={**step.commit.trailers, "Redaksi-Released-By": "X <CI@BOT.TEST>"}
     )
     assert check(shouting) == []
+    bare = bend(step, trailers={**step.commit.trailers, "Redaksi-Released-By": "<ci@bot.test>"})
+    assert check(bare) == []  # the address alone names who ran it
