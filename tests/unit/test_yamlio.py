@@ -80,3 +80,16 @@ def test_position_points_at_values_keys_and_parents() -> None:
     assert yamlio.position(data, ["history", 1, "y"]) == (3, 8)
     assert yamlio.position(data, ["m"]) == (4, 0)  # a block mapping: its key
     assert yamlio.position(data, ["m", "missing"]) == (4, 0)  # a missing key: its parent
+
+
+def test_a_flow_item_ruamel_cannot_write_readably_is_written_quoted_and_reads_back() -> None:
+    at = yamlio.timestamp("2025-03-04T10:00:00+07:00")
+    item = {"name": "?0", "n": 3, "at": at, "tags": ["a", "Rāma"], "none": None}
+    line = yamlio.dump_flow_item(item)  # ruamel's own flow form of "?0" does not read back
+    assert (
+        line == '{name: "?0", n: 3, at: 2025-03-04T10:00:00+07:00, tags: ["a", "Rāma"], none: null}'
+    )
+    assert yamlio.to_plain(yamlio.load_mapping(f"x:\n  - {line}\n")) == {
+        "x": [{**item, "at": "2025-03-04T10:00:00+07:00"}]
+    }
+    assert yamlio.dump_flow_item({"name": "Ali", "n": 3}) == "{name: Ali, n: 3}"
