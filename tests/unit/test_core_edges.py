@@ -1,0 +1,97 @@
+"""Small parts of the core at their edges: a step's key and scope, trailers kept on a rebuilt
+message, slugs cut to a limit, CI install values, the CI block for verify."""
+
+from __future__ import annotations
+
+import pytest
+
+from redaksi.core import ci, commits, slugs, steps
+from redaksi.errors import UsageError
+
+ARTICLE = ("M", "articles/2025/03/a.md", "articles/2025/03/a.md")
+CONFIG = ("M", "redaksi.yaml", "redaksi.yaml")
+
+
+def test_a_step_without_article_or_note_has_empty_ones_in_its_key() -> None:
+    message = "staff: add Dewi\n\nRedaksi-Action: staff\n"
+    assert steps.key(" MS@Kabar.test ", 7, message) == ("ms@kabar.test", 7, "staff", "", "")
+
+
+def test_a_draft_is_a_step_on_one_article_and_may_touch_nothing_else() -> None:
+    assert steps.on_one_article("draft") and steps.on_one_article("publish")
+    assert not steps.on_one_article("staff") and not steps.on_one_article("import")
+    assert steps.in_scope("draft", [ARTICLE])
+    assert not steps.in_scope("draft", [ARTICLE, CONFIG])
+    assert not steps.in_scope("draft", [])
+    assert not steps.in_scope("draft", [ARTICLE, ("M", "articles/b.md", "articles/b.md")])
+
+
+def test_the_trailers_of_the_original_follow_the_rebuilt_message_in_one_block() -> None:
+    front = {"reporter": {"name": "Malcolm X", "email": "mx@kabar.test"}}
+    planned = commits.message("release", "Banjir", "scheduled", "published", "0f9c", front)
+    assert planned.endswith("Reporter: Malcolm X <mx@kabar.test>\n")
+    original = planned + "Redaksi-Released-By: CI <ci@kabar.test>\nRedaksi-Run: 12\n"
+    assert steps.keep_trailers(planned, original) == original
+    assert steps.keep_trailers(planned, planned) == planned
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "slug"),
+    [
+        ("Banjir di Lumajang", 80, "banjir-di-lumajang"),
+        ("abc def ghi", 7, "abc-def"),  # exactly the limit
+        ("abc def ghi", 6, "abc"),
+        ("Pembangunan", 6, "pemban"),  # one long word: cut inside it
+        ("Naïve Ça", 80, "naive-ca"),
+        ("!!! ???", 80, ""),
+        ("", 80, ""),
+    ],
+)
+def test_a_slug_keeps_whole_words_up_to_its_limit(text: str, limit: int, slug: str) -> None:
+    assert slugs.slugify(text, limit) == slug
+
+
+@pytest.mark.parametrize(
+    "install",
+    [
+        "git+https://github.com/kabar/redaksi@feature/x",  # a branch, not a tag
+        "git+https://github.com/kabar/redaksi@v1.3.0?x=1",
+        "git+https://github.com/kabar/redaksi@v1.3.0#egg=redaksi",
+        "1.3.0 ; rm -rf",
+    ],
+)
+def test_an_install_value_that_is_no_fixed_release_is_refused_and_shown(install: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        ci.requirement(install, "1.2.0")
+    assert (caught.value.key, caught.value.params) == ("ci.bad_install", {"value": install})
+
+
+def test_the_tag_of_a_git_url_is_what_follows_its_last_at_sign() -> None:
+    value = "git+https://git.kabar.test/tim@redaksi/redaksi@v1.3.0"
+    assert ci.requirement(value, "1.2.0") == f"redaksi @ {value}"
+
+
+def test_a_development_version_without_install_names_the_version() -> None:
+    with pytest.raises(UsageError) as caught:
+        ci.requirement(None, "0.1.dev4")
+    assert (caught.value.key, caught.value.params) == ("ci.dev_version", {"version": "0.1.dev4"})
+
+
+def test_a_block_problem_carries_its_key_and_parameters() -> None:
+    problem = ci.BlockProblem("ci.displaced", line=3)
+    assert (str(problem), problem.key, problem.params) == (
+        "ci.displaced",
+        "ci.displaced",
+        {"line": 3},
+    )
+
+
+def test_the_block_verify_reads_is_its_lines_dedented() -> None:
+    text = (
+        "jobs:\n"
+        "  # >>> redaksi (managed by 'redaksi init --ci'; keep edits outside these markers)\n"
+        "  redaksi:\n"
+        "    runs-on: ubuntu-latest\n"
+        "  # <<< redaksi\n"
+    )
+    assert ci.managed(text) == "redaksi:\n  runs-on: ubuntu-latest\n"
