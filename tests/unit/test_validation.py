@@ -30,7 +30,7 @@ Probolinggo,- ... (*)
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # one per test: a mutation tool then sees every test that relies on it
 def validator() -> object:
     return validation.make_validator(json.loads(schema.builtin_text(schema.ARTICLE)))
 
