@@ -166,3 +166,65 @@ def test_a_scheduled_import_names_the_importing_publisher() -> None:
 )
 def test_nobody_else_is_credited_by_an_import(front: dict[str, Any]) -> None:
     assert rules(added=[("articles/2025/03/x.md", front)]) == ["credit"]
+
+
+def findings(**kwargs: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every finding of one import commit, in order: rule, catalogue key and parameters."""
+    arguments: dict[str, Any] = {
+        "roles": frozenset({"publisher"}),
+        "added": [("articles/2025/03/bupati.md", imported())],
+        "other": [],
+        "before": CONFIG,
+        "after": CONFIG,
+        **kwargs,
+    }
+    found = check_import(
+        PUBLISHER,
+        arguments["roles"],
+        WHEN,
+        arguments["added"],
+        arguments["other"],
+        arguments["before"],
+        arguments["after"],
+    )
+    return [(f.rule, f.key, dict(f.params)) for f in found]
+
+
+def test_every_finding_of_an_import_names_its_key_and_parameters() -> None:
+    path = "articles/2025/03/x.md"
+    bad = imported(
+        status="edit",
+        published_at="2025-12-01T00:00:00+07:00",
+        editor=KEYRA,
+        publisher=KEYRA,
+        updated_at="2025-03-04T08:00:00+07:00",
+        embargo_until="2025-03-05T00:00:00+07:00",
+    )
+    grown = {**CONFIG, "timezone": "Asia/Makassar"}
+    assert findings(
+        roles=frozenset({"editor"}),
+        other=["redaksi.yaml", "schemas/article.schema.json"],
+        after=grown,
+        added=[(path, bad), ("media/x.md", imported()), (path, imported(imported={"from": "wp"}))],
+    ) == [
+        ("role", "verify.role", {"action": "import", "role_msg": "role.publisher"}),
+        ("import-config", "import.verify_config", {}),
+        ("import-extra", "import.verify_extra", {"path": "schemas/article.schema.json"}),
+        ("import-status", "import.verify_status", {"path": path, "status": "edit"}),
+        ("history", "import.verify_history", {"path": path}),
+        (
+            "import-future",
+            "import.verify_future",
+            {"path": path, "at": "2025-12-01T00:00:00+07:00"},
+        ),
+        ("credit", "import.verify_credit", {"path": path, "field": "editor"}),
+        ("credit", "import.verify_credit", {"path": path, "field": "publisher"}),
+        ("import-record", "import.verify_record", {"path": path, "field": "embargo_until"}),
+        ("import-record", "import.verify_record", {"path": path, "field": "updated_at"}),
+        ("import-extra", "import.verify_extra", {"path": "media/x.md"}),
+        ("import-not-imported", "import.verify_not_imported", {"path": path}),
+    ]
+    assert findings(roles=None) == [("not-staff", "verify.not_staff", {})]
+    assert findings(other=["redaksi.yaml"], after=None) == [
+        ("import-config", "import.verify_config", {})
+    ]
