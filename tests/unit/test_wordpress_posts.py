@@ -275,3 +275,82 @@ def test_the_folder_follows_publication_else_creation() -> None:
         )  # type: ignore[arg-type]
     )
     assert draft.rel.startswith("articles/2024/11/")
+
+
+def test_a_planned_article_is_written_in_full_and_in_order() -> None:
+    b = batch(taken_slugs=[], now=datetime(2025, 3, 4, 2, 0, 0, 123, tzinfo=UTC))
+    scheduled = posts.Post(
+        "7",
+        "Banjir",
+        "banjir",
+        "banjir",
+        "scheduled",
+        "ekonomi",  # the newsroom's spelling wins, and a tag repeating it goes
+        ["Ekonomi", "Sungai"],
+        {"name": "Ali", "email": "ali@kabar.test"},
+        datetime(2025, 3, 1, 8, 0, 0, 500, tzinfo=ZONE),
+        None,
+        datetime(2025, 3, 10, 6, 0, 0, 9, tzinfo=ZONE),
+        "https://kabar.test/?p=7",
+        {"file": "2025/03/a.jpg", "caption": "C", "credit": "K"},
+        "Isi.\n",
+    )
+    planned = b.plan(scheduled)
+    assert planned.rel == "articles/2025/03/banjir.md"
+    assert planned.text == (
+        "---\n"
+        f"id: {article_id('https://kabar.test', '7')}\n"
+        "title: Banjir\nslug: banjir\nstatus: scheduled\ncategory: Ekonomi\ntags: [Sungai]\n"
+        "reporter: {name: Ali, email: ali@kabar.test}\n"
+        "publisher: {name: Keyra, email: keyra@kabar.test}\n"
+        "created_at: 2025-03-01T08:00:00+07:00\n"
+        "publish_at: 2025-03-10T06:00:00+07:00\n"
+        'photo: {file: "2025/03/a.jpg", caption: C, credit: K}\n'
+        'imported: {from: wordpress, site: "https://kabar.test", id: "7",'
+        ' url: "https://kabar.test/?p=7", at: 2025-03-04T09:00:00+07:00}\n'
+        "history:\n"
+        "  - {action: import, to: scheduled, by: keyra@kabar.test, at: 2025-03-04T09:00:00+07:00}\n"
+        "---\nIsi.\n"
+    )
+    published = posts.Post(
+        "8",
+        "Pasar",
+        "pasar",
+        "pasar-lama",
+        "published",
+        "Ekonomi",
+        [],
+        {"name": "Ali", "email": "ali@kabar.test"},
+        datetime(2025, 2, 27, 8, 0, tzinfo=ZONE),
+        datetime(2025, 2, 28, 23, 30, 0, 7, tzinfo=UTC),
+        None,
+        "",
+        None,
+        "",
+    )
+    planned = b.plan(published)
+    assert planned.rel == "articles/2025/02/pasar.md"  # the folder of the day it came out
+    assert planned.front == {
+        "id": article_id("https://kabar.test", "8"),
+        "title": "Pasar",
+        "slug": "pasar",
+        "status": "published",
+        "category": "Ekonomi",
+        "reporter": {"name": "Ali", "email": "ali@kabar.test"},
+        "created_at": "2025-02-27T08:00:00+07:00",
+        "published_at": "2025-02-28T23:30:00+00:00",
+        "imported": {
+            "from": "wordpress",
+            "site": "https://kabar.test",
+            "id": "8",
+            "at": "2025-03-04T09:00:00+07:00",
+        },
+        "history": [
+            {
+                "action": "import",
+                "to": "published",
+                "by": "keyra@kabar.test",
+                "at": "2025-03-04T09:00:00+07:00",
+            }
+        ],
+    }
