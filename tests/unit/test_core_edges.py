@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from redaksi.core import ci, commits, slugs, steps
+from redaksi.core import article, ci, commits, fastwrite, slugs, steps
 from redaksi.errors import UsageError
 
 ARTICLE = ("M", "articles/2025/03/a.md", "articles/2025/03/a.md")
@@ -95,3 +95,85 @@ def test_the_block_verify_reads_is_its_lines_dedented() -> None:
         "  # <<< redaksi\n"
     )
     assert ci.managed(text) == "redaksi:\n  runs-on: ubuntu-latest\n"
+
+
+def test_a_commit_message_is_read_into_subject_note_and_trailers() -> None:
+    assert commits.parse("") == ("", None, {})
+    assert commits.parse("publish: Malcolm X\n") == ("publish: Malcolm X", None, {})
+    assert commits.parse("s\n\nJust a note.\n") == ("s", "Just a note.", {})
+    message = (
+        "correct: Banjir\n\nFirst paragraph.\n\n    indented, kept as written\n\n"
+        "Redaksi-Action: correct\nRedaksi-Released-By: CI: bot <ci@k.test>\n"
+    )
+    assert commits.parse(message) == (
+        "correct: Banjir",
+        "First paragraph.\n\n    indented, kept as written",
+        {"Redaksi-Action": "correct", "Redaksi-Released-By": "CI: bot <ci@k.test>"},
+    )
+
+
+def test_a_commit_message_puts_title_and_extra_trailers_on_one_line_each() -> None:
+    front = {"reporter": {"name": "Ali", "email": "ali@k.test"}, "editor": {"name": "MS"}}
+    assert commits.message(
+        "release",
+        "Banjir\n  besar",
+        "scheduled",
+        "published",
+        "0f9c",
+        front,
+        note=" Catatan. ",
+        extra={"Redaksi-Released-By": "CI\nbot <ci@k.test>"},
+    ) == (
+        "release: Banjir besar\n\nCatatan.\n\n"
+        "Redaksi-Action: release\nRedaksi-From: scheduled\nRedaksi-To: published\n"
+        "Redaksi-Article: 0f9c\nReporter: Ali <ali@k.test>\n"
+        "Redaksi-Released-By: CI bot <ci@k.test>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("a b ", '"a b "'),  # a space is kept as it is, inside quotes
+        ("a\u00a0b", '"a\u00a0b"'),
+        ("\x1f\x7f\x80\x9f", '"\\x1f\\x7f\\x80\\x9f"'),
+        ("\ufeff\uff00", '"\\ufeff\uff00"'),
+        ("\ud800\udfff\ue000", '"\\ud800\\udfff\ue000"'),
+        ("\ufffe\uffff\U00010000", '"\\ufffe\\uffff\U00010000"'),
+        ("\u2028\u2029", '"\\u2028\\u2029"'),
+        ('say "hi" \\', '"say \\"hi\\" \\\\"'),
+        ("2025-03-04T10:00:00+07:00", '"2025-03-04T10:00:00+07:00"'),  # text, not a Stamp
+        ("Ali #1", '"Ali #1"'),
+        ("Ali", "Ali"),
+    ],
+)
+def test_a_string_is_written_plain_or_quoted_with_exactly_the_escapes_needed(
+    value: str, written: str
+) -> None:
+    assert fastwrite.scalar(value) == written
+
+
+def test_a_stamp_is_written_plain_and_anything_else_is_refused_by_name() -> None:
+    assert fastwrite.scalar(fastwrite.Stamp("2025-03-04T10:00:00+07:00")) == (
+        "2025-03-04T10:00:00+07:00"
+    )
+    with pytest.raises(TypeError, match=r"^cannot write int for 'n'$"):
+        fastwrite.entry("n", 3)
+
+
+def test_a_format_problem_is_its_key_with_a_position() -> None:
+    problem = article.FormatProblem("article.no_front")
+    assert (str(problem), problem.key, problem.line, problem.column, problem.params) == (
+        "article.no_front",
+        "article.no_front",
+        1,
+        1,
+        {},
+    )
+    placed = article.FormatProblem("yaml.x", 3, 7, limit=5)
+    assert (placed.line, placed.column, placed.params) == (3, 7, {"limit": 5})
+
+
+def test_a_new_article_is_rendered_with_the_newline_it_is_given() -> None:
+    text = article.render([("title", "Banjir"), ("tags", ["a", "b"])], "Isi.\r\n", "\r\n")
+    assert text == "---\r\ntitle: Banjir\r\ntags: [a, b]\r\n---\r\nIsi.\r\n"
