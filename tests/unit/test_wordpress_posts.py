@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -354,3 +355,79 @@ def test_a_planned_article_is_written_in_full_and_in_order() -> None:
             }
         ],
     }
+
+
+def test_a_post_is_converted_whole() -> None:
+    content = (
+        '[caption id="attachment_9" align="alignnone"]<img src="https://k.test/a.jpg" />'
+        ' Foto banjir[/caption]<p>Isi [gallery ids="1"] teks.</p>'
+        '<iframe src="https://youtube.com/x"></iframe>'
+    )
+    wanted = Post(
+        12,
+        "Banjir &amp; Longsor\u0085",
+        content=content,
+        name="banjir-longsor",
+        link="https://kabar.test/banjir",
+        meta={"_thumbnail_id": "9"},
+        tags=["Sungai"],
+    )
+    found = convert(wanted, {"9": posts.Attachment("https://k.test/a.jpg", "Keterangan", "Ali")})
+    at = datetime(2025, 3, 3, 16, 17, tzinfo=ZONE)
+    assert found == posts.Post(
+        post_id="12",
+        title="Banjir & Longsor",
+        wanted_slug="banjir-longsor",
+        post_name="banjir-longsor",
+        status="published",
+        category="Pemerintahan",
+        tags=["Sungai"],
+        reporter={"name": "Ali Ya'lu", "email": "ali@kabar.test"},
+        created_at=at,
+        published_at=at,
+        publish_at=None,
+        url="https://kabar.test/banjir",
+        photo={"url": "https://k.test/a.jpg", "caption": "Foto banjir", "credit": "Ali"},
+        body='Isi `[gallery ids="1"]` teks.\n\n<https://youtube.com/x>\n',
+        shortcodes=Counter({"gallery": 1}),
+        embeds=1,
+        controls_removed=1,
+        invented_email=False,
+        photo_dropped=None,
+    )
+    assert isinstance(found, posts.Post) and found.created_at.tzinfo is ZONE
+    blank = convert(Post(13, meta={"_thumbnail_id": " "}))
+    assert isinstance(blank, posts.Post) and (blank.photo, blank.photo_dropped) == (None, None)
+
+
+def test_posts_left_behind_are_named_exactly() -> None:
+    assert convert(Post(6, "")) == posts.Skip("6", "no-title", "", routine=False)
+    reader, (item,) = items(Post(4, "Judul"))
+    item.fields["wp:post_id"] = "x1"
+    assert posts.convert(item, reader.channel, {}, ZONE, NOW) == posts.Skip(
+        "x1", "no-id", "Judul", routine=False
+    )
+    item.fields["wp:post_id"] = ""
+    assert posts.convert(item, reader.channel, {}, ZONE, NOW) == posts.Skip(
+        "?", "no-id", "Judul", routine=False
+    )
+    at_now = convert(Post(3, "Judul", date_gmt="2025-03-04 02:00:00"))  # out at this very second
+    assert at_now == posts.Skip("3", "published-in-future", "Judul", routine=False)
+    for status in ("publish", "future"):
+        reader, (item,) = items(Post(5, "Judul", status=status, modified_gmt="2025-03-01 00:00:00"))
+        item.fields["wp:post_date_gmt"] = item.fields["wp:post_date"] = "0000-00-00 00:00:00"
+        assert posts.convert(item, reader.channel, {}, ZONE, NOW) == posts.Skip(
+            "5", "no-date", "Judul", routine=False
+        )
+
+
+def test_a_draft_dated_this_very_second_was_created_then() -> None:
+    draft = convert(
+        Post(2, status="draft", date_gmt="2025-03-04 02:00:00", modified_gmt="2025-03-01 00:00:00")
+    )
+    assert isinstance(draft, posts.Post) and draft.created_at == NOW
+    undated = convert(
+        Post(1, status="draft", date_gmt="0000-00-00 00:00:00", modified_gmt="0000-00-00 00:00:00")
+    )
+    assert isinstance(undated, posts.Post)
+    assert undated.created_at.isoformat() == "2025-03-05T08:00:00+07:00"  # its local date
