@@ -53,6 +53,15 @@ SUITES = {
     ),
 }
 LINKED = ("src", "tests", "schemas", ".github", ".pre-commit-hooks.yaml")
+HYPOTHESIS = """\
+# Written by bench/mutation.py into mutmut's folder, above tests/: property tests get no
+# deadline (trampolines and a busy machine make them slow; a missed deadline is no kill) and
+# the same examples on every run, so a mutant's verdict does not depend on chance.
+from hypothesis import settings
+
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+settings.load_profile("mutation")
+"""
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout"}
 STATUS |= {code: "timeout" for code in (-24, 24, 152, 255)}
 COLUMNS = ("killed", "survived", "timeout", "no tests", "equivalent", "not checked", "other")
@@ -87,10 +96,11 @@ def workspace(suite: str, fresh: bool) -> Path:
             ("only_mutate", mutate),
             ("pytest_add_cli_args", ["-n", "0", "-p", "no:cacheprovider"]),
             ("pytest_add_cli_args_test_selection", tests),
-            ("also_copy", ["schemas", ".github", ".pre-commit-hooks.yaml"]),
+            ("also_copy", ["schemas", ".github", ".pre-commit-hooks.yaml", "conftest.py"]),
         )
     )
     (where / "pyproject.toml").write_text(text + "\n", encoding="utf-8")
+    (where / "conftest.py").write_text(HYPOTHESIS, encoding="utf-8")
     return where
 
 
