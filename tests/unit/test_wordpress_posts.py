@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -431,3 +432,87 @@ def test_a_draft_dated_this_very_second_was_created_then() -> None:
     )
     assert isinstance(undated, posts.Post)
     assert undated.created_at.isoformat() == "2025-03-05T08:00:00+07:00"  # its local date
+
+
+def _post(number: int, **changes: object) -> posts.Post:
+    base = posts.Post(
+        str(number),
+        f"Judul {number}",
+        f"judul-{number}",
+        f"judul-{number}",
+        "published",
+        "Ekonomi",
+        [],
+        {"name": "Ali", "email": "ali@kabar.test"},
+        datetime(2025, 3, 1, 8, 0, tzinfo=ZONE),
+        datetime(2025, 3, 1, 9, 0, tzinfo=ZONE),
+        None,
+        "",
+        None,
+        "Isi.\n",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]  # fields by name
+
+
+def test_the_tally_adds_up_every_accepted_post_and_every_skip() -> None:
+    b = batch(taken_slugs=[])
+    photo = {"url": "https://k.test/a.jpg"}
+    for post in (
+        _post(1, shortcodes=Counter({"gallery": 2}), embeds=1, controls_removed=2, photo=photo),
+        _post(
+            2,
+            status="draft",
+            shortcodes=Counter({"gallery": 1, "video": 1}),
+            embeds=2,
+            controls_removed=1,
+            invented_email=True,
+            photo_dropped="photo-missing",
+        ),
+        _post(3, invented_email=True, photo=photo, photo_dropped=None),
+    ):
+        b.accept(b.plan(post))
+    for skip in (posts.Skip("8", "page"), posts.Skip("9", "no-title", routine=False)) * 2:
+        b.tally.skip(skip)
+    tally = b.tally
+    assert tally.imported == Counter({"published": 2, "draft": 1})
+    assert tally.shortcodes == Counter({"gallery": 3, "video": 1})
+    assert (tally.embeds, tally.controls_removed, tally.invented_emails, tally.photos) == (
+        3,
+        3,
+        2,
+        2,
+    )
+    assert tally.photos_dropped == Counter({"photo-missing": 1})
+    assert tally.skipped == Counter({"page": 2, "no-title": 2})
+    assert tally.listed == [posts.Skip("9", "no-title", routine=False)] * 2
+    assert b.known("1") and b.known("3") and not b.known("4")
+
+
+def test_a_taken_slug_cut_to_fit_its_number_loses_a_trailing_hyphen() -> None:
+    long = "a" * (posts.SLUG_LIMIT - 3) + "-bc"
+    b = batch(taken_slugs=[long])
+    planned = b.plan(_post(1, wanted_slug=long, post_name=long))
+    assert planned.slug == "a" * (posts.SLUG_LIMIT - 3) + "-2"
+    assert len(planned.slug) <= posts.SLUG_LIMIT
+    dashes = "-a" + "b" * (posts.SLUG_LIMIT - 2)
+    b = batch(taken_slugs=[dashes])
+    assert b.plan(_post(2, wanted_slug=dashes)).slug.startswith("-a")
+
+
+def test_tags_naming_the_category_go_and_the_newsrooms_spelling_wins() -> None:
+    b = batch(categories=["Ekonomi Daerah"])
+    planned = b.plan(_post(1, category="EKONOMI daerah", tags=["ekonomi DAERAH", "Pasar"]))
+    assert (planned.front["category"], planned.front["tags"]) == ("Ekonomi Daerah", ["Pasar"])
+
+
+@pytest.mark.parametrize(
+    ("site", "key"),
+    [
+        ("https://Kabar.test:8443/berita/", "kabar.test:8443/berita"),
+        ("https://kabar.test", "kabar.test"),
+        ("  /Lokal/Situs/  ", "/lokal/situs"),
+        ("kabar", "kabar"),
+    ],
+)
+def test_a_sites_key_keeps_host_port_and_path(site: str, key: str) -> None:
+    assert site_key(site) == key
