@@ -454,3 +454,35 @@ def test_discard_by_the_reporter_or_an_editor_only_while_a_draft() -> None:
         with pytest.raises(RedaksiError) as caught:
             decide(front(status), "discard", actor, NOW, Options())
         assert caught.value.key == key
+
+
+def test_reassign_to_the_same_reporter_is_refused_naming_them() -> None:
+    loud = {"name": "Ali", "email": "ALI@kabar.test"}
+    with pytest.raises(RedaksiError) as caught:
+        decide(front("draft"), "reassign", EDITOR, NOW, Options(to=loud))
+    assert (caught.value.key, caught.value.params) == (
+        "workflow.same_reporter",
+        {"email": "ALI@kabar.test"},
+    )
+    nameless = {**front("draft"), "reporter": "ali"}  # no person: nobody to compare an email with
+    with pytest.raises(RedaksiError) as caught:
+        decide(nameless, "reassign", EDITOR, NOW, Options(to={"name": "Dewi"}))
+    assert (caught.value.key, caught.value.params) == ("workflow.same_reporter", {"email": ""})
+
+
+@pytest.mark.parametrize(
+    ("reporter", "to", "recorded"),
+    [
+        ("ali", {"name": "Dewi", "email": "dewi@kabar.test"}, ("", "dewi@kabar.test")),
+        ({"name": "Ali"}, {"name": "Dewi", "email": "dewi@kabar.test"}, ("", "dewi@kabar.test")),
+        ({"name": "Ali", "email": "ali@kabar.test"}, {"name": "Dewi"}, ("ali@kabar.test", "")),
+    ],
+)
+def test_reassign_records_what_emails_there_are_and_nothing_for_those_missing(
+    reporter: object, to: dict[str, str], recorded: tuple[str, str]
+) -> None:
+    change = decide(
+        {**front("edit"), "reporter": reporter}, "reassign", EDITOR, NOW, Options(to=to)
+    )
+    entry = change.append["history"][0]
+    assert (entry["reporter_from"], entry["reporter_to"]) == recorded
