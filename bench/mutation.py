@@ -18,6 +18,11 @@ mutmut records which tests reach each function and runs only those against its m
 first, stopping at the first failure. Mutants that survive although no test can tell them apart
 from the original, and those mutmut cannot switch on, are listed with a reason in
 bench/mutation-equivalent.md and counted apart. A benchmark-like report: CI never runs it.
+
+What mutmut sees: a test is tied to the functions it calls while it runs, so a function first
+called by a shared fixture or behind a cache is tied to the first test that called it only (its
+mutants meet fewer tests than could kill them: the score errs low, never high). Property tests
+run without deadline and with fixed examples (a conftest.py the workspace adds above tests/).
 """
 
 from __future__ import annotations
