@@ -516,3 +516,54 @@ def test_tags_naming_the_category_go_and_the_newsrooms_spelling_wins() -> None:
 )
 def test_a_sites_key_keeps_host_port_and_path(site: str, key: str) -> None:
     assert site_key(site) == key
+
+
+ZERO = "0000-00-00 00:00:00"
+
+
+@pytest.mark.parametrize(
+    ("status", "fields", "posted", "modified"),
+    [
+        ("publish", {}, datetime(2025, 3, 3, 9, 17, tzinfo=UTC), datetime(2025, 3, 2, tzinfo=UTC)),
+        (
+            "publish",
+            {"wp:post_date_gmt": ZERO, "wp:post_modified_gmt": ZERO},
+            datetime(2025, 3, 3, 16, 17, tzinfo=ZONE),  # the local fields, in the newsroom's zone
+            datetime(2025, 3, 2, 7, 0, tzinfo=ZONE),
+        ),
+        (
+            "future",
+            {"wp:post_date_gmt": ZERO, "wp:post_modified": ZERO, "wp:post_modified_gmt": ZERO},
+            datetime(2025, 3, 3, 16, 17, tzinfo=ZONE),
+            None,
+        ),
+        ("draft", {"wp:post_date_gmt": ZERO}, None, datetime(2025, 3, 2, tzinfo=UTC)),
+    ],
+)
+def test_dates_come_from_gmt_and_the_local_fields_stand_in_only_for_zeros(
+    status: str, fields: dict[str, str], posted: datetime | None, modified: datetime | None
+) -> None:
+    _, (item,) = items(Post(1, status=status, modified_gmt="2025-03-02 00:00:00"))
+    item.fields.update(fields)
+    found = posts._dates(item, ZONE)
+    assert found == (posted, modified)
+    assert [t.tzinfo if t else None for t in found] == [
+        t.tzinfo if t else None for t in (posted, modified)
+    ]
+
+
+def test_an_attachment_gives_its_id_url_caption_and_credit() -> None:
+    _, (item,) = items(
+        Post(9, "x", type="attachment", status="inherit", attachment_url="https://k.test/a.jpg")
+    )
+    item.fields.pop("excerpt:encoded", None)
+    assert posts.attachment_of(item) == ("9", posts.Attachment("https://k.test/a.jpg", "", ""))
+    item.fields["wp:attachment_url"] = ""
+    assert posts.attachment_of(item) == ("9", posts.Attachment("https://kabar.test/?p=9", "", ""))
+    item.fields["guid"] = ""
+    assert posts.attachment_of(item) is None  # no address at all
+    _, (other,) = items(Post(9, "x", type="attachment", status="inherit", attachment_url="u"))
+    other.fields["wp:post_id"] = ""
+    assert posts.attachment_of(other) is None
+    _, (post,) = items(Post(9, "x", attachment_url="https://k.test/a.jpg"))
+    assert posts.attachment_of(post) is None  # a post, not an attachment
