@@ -148,3 +148,14 @@ def test_a_folder_named_like_articles_in_other_letters_is_not_a_way_around(
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
         ("Articles/2025/03/titipan.md", "verify-not-article")
     ]
+
+
+def test_an_executable_article_is_still_an_article(newsroom: Path, cli) -> None:
+    rel = cli(
+        newsroom, "draft", "--no-input", "--body", "Isi.", "--title", "Mode", "--category", "Hukum"
+    ).out.strip()
+    _pr(newsroom)
+    (newsroom / rel).chmod(0o755)  # git records 100755: still a plain file
+    commit_as(newsroom, ALI, "chmod")
+    assert git(newsroom, "ls-tree", "HEAD", rel).split()[0] == "100755"
+    assert rules(cli, newsroom) == []
