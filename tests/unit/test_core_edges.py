@@ -177,3 +177,52 @@ def test_a_format_problem_is_its_key_with_a_position() -> None:
 def test_a_new_article_is_rendered_with_the_newline_it_is_given() -> None:
     text = article.render([("title", "Banjir"), ("tags", ["a", "b"])], "Isi.\r\n", "\r\n")
     assert text == "---\r\ntitle: Banjir\r\ntags: [a, b]\r\n---\r\nIsi.\r\n"
+
+
+def test_the_block_keeps_blank_and_outdented_lines_as_they_are() -> None:
+    text = (
+        "jobs:\n"
+        "  # >>> redaksi (managed)\n"
+        "  redaksi:\n"
+        "\n"
+        "#  a comment at the margin\n"
+        "    runs-on: ubuntu-latest\n"
+        "  # <<< redaksi\n"
+    )
+    assert ci.managed(text) == (
+        "redaksi:\n\n#  a comment at the margin\n  runs-on: ubuntu-latest\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "params"),
+    [
+        ("# >>> redaksi\n# >>> redaksi\n# <<< redaksi\n", {"begins": 2, "ends": 1}),
+        ("# >>> redaksi\n", {"begins": 1, "ends": 0}),
+        ("# <<< redaksi\n# >>> redaksi\n", {"begins": 1, "ends": 1}),
+        ("  # >>> redaksi\n  x: 1\n# <<< redaksi\n", {"begins": 1, "ends": 1}),
+    ],
+    ids=["two-begins", "no-end", "crossed", "end-at-another-indent"],
+)
+def test_a_broken_block_says_how_many_markers_it_found(text: str, params: dict[str, int]) -> None:
+    with pytest.raises(ci.BlockProblem) as caught:
+        ci.find_block(text)
+    assert (caught.value.key, caught.value.params) == ("ci.broken_block", params)
+
+
+def test_a_ci_file_broken_outside_the_block_is_named_with_its_line_and_why() -> None:
+    from redaksi.services.ci import render
+
+    template = render("github", '"redaksi==1.2.0"')[".github/workflows/redaksi.yml"]
+    end = template.count("\n")
+    for tail, line, detail in (
+        ("\tx: 1\n", end + 1, "found character '\\t' that cannot start any token"),
+        # an unclosed list is found where the text ends, the line after it
+        ("extra: [unclosed\n", end + 2, "expected ',' or ']', but got '<stream end>'"),
+    ):
+        with pytest.raises(ci.BlockProblem) as caught:
+            ci.splice(template + tail, template)
+        assert (caught.value.key, caught.value.params) == (
+            "ci.not_yaml",
+            {"line": line, "detail": detail},
+        )
