@@ -5,6 +5,7 @@
     .venv/bin/python bench/mutation.py core            # one suite: core or services
     .venv/bin/python bench/mutation.py services --only 'redaksi.services.verify.*'
     .venv/bin/python bench/mutation.py --survivors     # after adding tests: retest what survived
+    .venv/bin/python bench/mutation.py core --survivors 'redaksi.core.workflow.*'  # some of it
     .venv/bin/python bench/mutation.py --report        # the last report again, nothing run
 
 Two suites, each run by mutmut in a workspace of its own (.mutation/<suite>/, ignored by git):
@@ -198,7 +199,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("suite", nargs="?", choices=[*SUITES, "all"], default="all")
     what = parser.add_mutually_exclusive_group()
-    what.add_argument("--survivors", action="store_true", help="retest what did not die")
+    what.add_argument(
+        "--survivors",
+        nargs="*",
+        metavar="GLOB",
+        help="retest what did not die (only names matching GLOB, if given)",
+    )
     what.add_argument("--report", action="store_true", help="only print the last report")
     what.add_argument(
         "--only", nargs="+", help="mutant names to run (globs), e.g. 'redaksi.core.verify.*'"
@@ -213,13 +219,15 @@ def main() -> int:
         names = [n for n in args.only or [] if _module_in(n, SUITES[suite][0])]
         if args.only and not names:
             continue
-        if args.survivors:
+        if args.survivors is not None:
             listing = (WORK / "survivors.txt").read_text(encoding="utf-8").splitlines()
             mine = [n for n, *_ in map(str.split, listing) if _module_in(n, SUITES[suite][0])]
-            if not mine:
+            globs = args.survivors or ["*"]
+            names = [n for n in mine if any(fnmatch.fnmatch(n, g) for g in globs)]
+            if not names:
                 continue
-            names = mine
-        run(suite, names, args.jobs, fresh=not (args.survivors or args.only))
+        fresh = args.survivors is None and not args.only
+        run(suite, names, args.jobs, fresh=fresh)
     return report(time.monotonic() - started)
 
 
