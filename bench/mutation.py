@@ -169,8 +169,9 @@ def report(seconds: float | None) -> int:
 
 
 def _row(module: str, counts: Counter[str]) -> str:
-    judged = sum(counts.values()) - counts["equivalent"]
-    score = 100 * counts["killed"] / judged if judged else 100.0
+    """A module's counts; the score is caught / judged (equivalent and not checked left out)."""
+    judged = sum(counts.values()) - counts["equivalent"] - counts["not checked"]
+    score = 100 * (counts["killed"] + counts["timeout"]) / judged if judged else 100.0
     cells = " | ".join(str(counts[c]) for c in COLUMNS)
     return f"| {module} | {sum(counts.values())} | {cells} | {score:.1f}% |"
 
