@@ -171,9 +171,9 @@ def report(seconds: float | None) -> int:
 def _row(module: str, counts: Counter[str]) -> str:
     """A module's counts; the score is caught / judged (equivalent and not checked left out)."""
     judged = sum(counts.values()) - counts["equivalent"] - counts["not checked"]
-    score = 100 * (counts["killed"] + counts["timeout"]) / judged if judged else 100.0
+    score = f"{100 * (counts['killed'] + counts['timeout']) / judged:.1f}%" if judged else "-"
     cells = " | ".join(str(counts[c]) for c in COLUMNS)
-    return f"| {module} | {sum(counts.values())} | {cells} | {score:.1f}% |"
+    return f"| {module} | {sum(counts.values())} | {cells} | {score} |"
 
 
 def run(suite: str, names: list[str], jobs: int, fresh: bool) -> None:
