@@ -19,6 +19,7 @@ from tests.verify_steps import (
     MS,
     STAFF,
     bend,
+    drafted,
     rules_of,
     take,
     trailers_for,
@@ -121,3 +122,20 @@ def test_a_reporter_that_is_not_a_person_is_not_a_reporter_on_staff() -> None:
         {"trailer": "Reporter", "expected": "", "found": ""},
     )
     assert bent(plain) == [no_trailer, *CREDIT]
+
+
+def test_a_story_of_a_reporter_without_email_is_handed_on_from_nobody() -> None:
+    step = take(drafted(reporter="Ali"), "reassign", MS, when=LATER, options=TO_DEWI)
+    assert check(step) == []
+    assert step.after is not None and step.after.front is not None
+    after = copy.deepcopy(dict(step.after.front))
+    assert after["history"][-1]["reporter_from"] == ""
+    del after["history"][-1]["reporter_from"]  # no key: read as no one, the same
+    assert check(bend(step, front=after)) == []
+
+
+def test_a_reassignment_is_held_to_the_other_rules_too() -> None:
+    def redated(after: dict[str, Any]) -> None:
+        after["created_at"] = "2025-03-01T00:00:00+07:00"
+
+    assert bent(redated) == [("protected", "verify.protected", {"field": "created_at"})]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from redaksi import schema
 from redaksi.core import article, validation, yamlio
-from redaksi.core.workflow import TRANSITIONS, Actor, Options, decide, target
+from redaksi.core.workflow import DISCARDED, TRANSITIONS, Actor, Change, Options, decide, target
 from redaksi.errors import ExitCode, RedaksiError
 
 REPORTER = Actor("Ali Ya'lu", "ali@kabar.test", frozenset({"reporter"}))
@@ -486,3 +486,8 @@ def test_reassign_records_what_emails_there_are_and_nothing_for_those_missing(
     )
     entry = change.append["history"][0]
     assert (entry["reporter_from"], entry["reporter_to"]) == recorded
+
+
+def test_a_discard_is_recorded_as_what_it_was_and_nothing_else() -> None:
+    change = decide(front("draft"), "discard", EDITOR, NOW, Options(note="  Kembar.  "))
+    assert change == Change("discard", "draft", DISCARDED, note="Kembar.")
