@@ -52,6 +52,7 @@ def test_an_article_sent_back_says_by_whom_when_and_why() -> None:
         (timedelta(0), "0m"),
         (timedelta(seconds=59), "0m"),
         (timedelta(minutes=59, seconds=59), "59m"),
+        (timedelta(minutes=59), "59m"),
         (timedelta(hours=1), "1h"),
         (timedelta(hours=47, minutes=59), "47h"),
         (timedelta(hours=48), "2d"),
