@@ -159,3 +159,24 @@ def test_an_executable_article_is_still_an_article(newsroom: Path, cli) -> None:
     commit_as(newsroom, ALI, "chmod")
     assert git(newsroom, "ls-tree", "HEAD", rel).split()[0] == "100755"
     assert rules(cli, newsroom) == []
+
+
+def test_files_that_are_not_articles_are_named_each_at_its_own_path(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    for rel in ("Articles/2025/03/titipan.md", "Media/foto.jpg", "articles/2025/03/catatan.txt"):
+        (newsroom / rel).parent.mkdir(parents=True, exist_ok=True)
+        (newsroom / rel).write_text("isi\n")
+    commit_as(newsroom, ALI, "titipan")
+    sha = _sha(newsroom)
+    assert _report(cli, newsroom) == [
+        {
+            "file": rel,
+            "line": 1,
+            "column": 1,
+            "rule": "verify-not-article",
+            "message": f"commit {sha} by Ali Ya'lu <ali@kabar.test> leaves '{rel}' under "
+            "articles/, which is not an article (articles are <slug>.md files); "
+            "move it out of articles/",
+        }
+        for rel in ("Articles/2025/03/titipan.md", "Media/foto.jpg", "articles/2025/03/catatan.txt")
+    ]
