@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,11 @@ def test_every_command_option_and_argument_takes_its_help_from_the_catalogue() -
             metavar = getattr(param, "metavar", None)
             if metavar is not None and metavar not in CATALOGUE:
                 plain.append(f"{where} {name} metavar: {metavar!r}")
+            own = f"help.mv.{(param.name or '').replace('_', '-')}"
+            kind = getattr(getattr(param, "type_descriptor", None), "annotation", str)
+            shown_as_text = kind is not str and not issubclass(kind, Enum)
+            if shown_as_text and not getattr(param, "is_flag", False) and own not in CATALOGUE:
+                plain.append(f"{where} {name}: a {kind.__name__} shown as TEXT")  # no help.mv key
     assert plain == []
 
 
