@@ -150,7 +150,7 @@ def transition(
         loaded = articles.load(root, articles.find(root, ref))
         planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
         new = [] if repo.is_tracked(loaded.rel) else [loaded.rel]
-        photo = _new_photo(root, repo, loaded.data)  # SPEC: a step may add its photo's file
+        photo = new_photo(root, repo, loaded.data)  # SPEC: a step may add its photo's file
         new += photo
         after = planned.text.encode("utf-8")
         with guard.replacing(root, loaded.rel, action, loaded.raw, after):
@@ -158,7 +158,7 @@ def transition(
     return Outcome(loaded.rel, planned.title, planned.change, commit)
 
 
-def _new_photo(root: Path, repo: git.Repository, front: Any) -> list[str]:
+def new_photo(root: Path, repo: git.Repository, front: Any) -> list[str]:
     """The article's photo file under media/ when ``redaksi photo`` left it uncommitted."""
     photo = front.get("photo") if isinstance(front, Mapping) else None
     file = photo.get("file") if isinstance(photo, Mapping) else None
