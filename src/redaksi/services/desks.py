@@ -292,6 +292,44 @@ def push_transition(
     return push_change(newsroom, repo, rel, build, keep)
 
 
+def push_discard(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    path: Path,
+    note: str | None,
+    now: datetime,
+    *,
+    confirmed: bool = False,
+) -> Landing:
+    """The draft at ``path`` deleted on top of upstream, pushed (see services/discard.py)."""
+    from redaksi.core import yamlio
+    from redaksi.services import discard
+
+    rel = store.relative(newsroom.root, path)
+    local_status = _status(store.read_bytes(path))
+    discard.check_committed(repo, rel, confirmed)
+
+    def build(base: Base, source: bytes | None) -> Built:
+        if source is None:
+            raise RefusedError("article.unknown", ref=rel)
+        actor = local.actor_of(base.newsroom, repo, "discard")
+        front = yamlio.to_plain(_front(source))
+        try:
+            planned = discard.plan(base.newsroom, actor, front, note, now)
+        except RefusedError as refused:
+            status = _status(source)
+            if refused.key == "workflow.wrong_state" and status and status != local_status:
+                raise Moved(status) from None
+            raise
+        result = local.Outcome(base.rel, planned.title, planned.change, "")
+        return Built({base.rel: None}, planned.message, planned.author, result)
+
+    def keep() -> str:
+        return discard.discard(newsroom, repo, path, note, now, confirmed=True).commit
+
+    return push_change(newsroom, repo, rel, build, keep)
+
+
 def push_draft(
     newsroom: Newsroom, repo: git.Repository, prepared: Any, author: git.Person
 ) -> Landing:
