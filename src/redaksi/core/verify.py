@@ -162,7 +162,7 @@ def _deleted(step: Step) -> list[Finding]:
         return [Finding("deleted", "verify.deleted", {"status": status})]
     history = front.get("history")
     ever = {e.get("to") for e in history or () if isinstance(e, Mapping)}
-    if status != "draft" or ever & set(workflow.FROZEN):
+    if status != "draft" or ever & {"published", "retracted"}:  # once scheduled is fine
         return [Finding("deleted", "verify.deleted", {"status": status})]
     found = _trailers(step.commit, front, {"Redaksi-From": "draft", "Redaksi-To": "discarded"})
     actor = step.commit.actor()

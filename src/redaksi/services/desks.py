@@ -268,6 +268,7 @@ def push_transition(
     """``action`` on the article at ``path`` as upstream has it, committed and pushed."""
     rel = store.relative(newsroom.root, path)
     local_status = _status(store.read_bytes(path))
+    local.check_carries(repo, rel, action)
 
     def build(base: Base, source: bytes | None) -> Built:
         if source is None:
