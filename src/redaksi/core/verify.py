@@ -13,6 +13,7 @@ steps. Anything else is a hand edit, held to what a hand may do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -42,6 +43,7 @@ while it is not on the record."""
 CREDITED = ("reporter", "editor", "publisher")
 PERSON_RECORDED_BY = {"editor": "approve", "publisher": ("publish", "schedule")}
 TIMED = ("publish", "schedule", "release")
+_PLAIN_PHOTO = re.compile(r"^photo:", re.MULTILINE)
 SKEW = timedelta(minutes=10)
 """How far clocks may disagree: a step may record a time this much after its commit's date."""
 """Steps that put a story out (or set when it goes out): never before its embargo."""
@@ -144,6 +146,24 @@ def check(step: Step) -> list[Finding]:
     return found + _hand_edit(step)
 
 
+def spelling(version: Version) -> list[Finding]:
+    """Keys verify finds by searching text must be written as redaksi writes them (in ``raw``).
+
+    verify looks for the articles that use a photo (``photo:`` at the start of a line) and for
+    an id's other holders by searching the text of the whole archive, not by reading every
+    file; a quoted, spaced or escaped spelling would hide an article from those searches.
+    """
+    front = version.front or {}
+    text = version.raw.decode("utf-8", "replace")
+    found = []
+    if "photo" in front and not _PLAIN_PHOTO.search(text):
+        found.append(Finding("spelling", "verify.spelling", {"field": "photo"}))
+    ident = front.get("id")
+    if isinstance(ident, str) and ident not in text:
+        found.append(Finding("spelling", "verify.spelling", {"field": "id"}))
+    return found
+
+
 def _staff_only(commit: Commit) -> list[Finding]:
     return [] if commit.actor() is not None else [Finding("not-staff", "verify.not_staff")]
 
@@ -216,16 +236,20 @@ def _hand_edit(step: Step) -> list[Finding]:
         Finding("protected", "verify.protected", {"field": key})
         for key in PROTECTED
         if before.get(key) != after.get(key)
-        and not (key == "embargo_until" and _never_submitted(before))
+        and not (key == "embargo_until" and _reporters_embargo(before))
     ]
     return found + _staff_only(step.commit)
 
 
-def _never_submitted(front: Mapping[str, Any]) -> bool:
-    """A draft never yet submitted: its reporter may still set the embargo by hand (SPEC)."""
+def _reporters_embargo(front: Mapping[str, Any]) -> bool:
+    """Whether the reporter may still set or change the embargo by hand (SPEC).
+
+    Only on a draft never yet submitted, and only while no ``embargo`` step has set it: from
+    then on only another ``embargo`` step changes it.
+    """
     history = front.get("history")
     steps = {e.get("action") for e in history or () if isinstance(e, Mapping)}
-    return front.get("status") == "draft" and "submit" not in steps
+    return front.get("status") == "draft" and not steps & {"submit", "embargo"}
 
 
 def _trailers(commit: Commit, front: Mapping[str, Any], expected: dict[str, Any]) -> list[Finding]:

@@ -221,8 +221,17 @@ def media(
     touched = [old or new for _, old, new in changes if (old or new or "").startswith("media/")]
     if touched and commit.actor() is None:
         report(str(touched[0]), rules.Finding("not-staff", "verify.not_staff"))
-    if parent is None:
-        return
+    if parent is not None:
+        frozen_media(repo, parent, changes, report)
+
+
+def frozen_media(
+    repo: git.Repository,
+    parent: str,
+    changes: Sequence[tuple[str, str | None, str | None]],
+    report: Report,
+) -> None:
+    """A photo that a story on the record at ``parent`` uses is never changed or deleted."""
     names = {
         posixpath.normpath(old.removeprefix("media/")): old
         for kind, old, _ in changes
