@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import subprocess
 import zlib
@@ -77,3 +78,28 @@ def test_a_photo_key_spelled_to_hide_is_a_finding(newsroom: Path, cli) -> None:
     git(newsroom, "commit", "-qam", "tidy")
     assert cli(newsroom, "validate").code == 0  # a legal draft...
     assert rules(cli, newsroom) == ["verify-spelling"]  # ...that verify could not watch
+
+
+def test_a_release_changes_no_byte_but_its_own(newsroom: Path, cli, monkeypatch) -> None:
+    """A release is the one step exempt from signatures: it may not even add a comment."""
+    monkeypatch.setenv("REDAKSI_NOW", "2026-11-30T12:00:00+07:00")
+    rel, _ = _story_with_photo(cli, newsroom, "Sidang")
+    assert cli(newsroom, "submit", "sidang").code == 0
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "sidang").code == 0
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "sidang", "--at", "2026-12-01 06:00").code == 0
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    monkeypatch.setenv("REDAKSI_NOW", "2026-12-01T06:05:00+07:00")
+    act_as(newsroom, ("Release Bot", "bot@ci.test"))
+    assert cli(newsroom, "release").code == 0
+    monkeypatch.setenv("REDAKSI_NOW", "2026-12-02T00:00:00+07:00")
+    assert rules(cli, newsroom) == []  # the honest release passes
+    for where, new in (("\ntitle:", "\n# dikoreksi diam-diam\ntitle:"), ("(*)", "(*) ")):
+        edit(newsroom, rel, where, new)
+        date = "2026-12-01T06:05:00+07:00"
+        subprocess.run(["git", "commit", "-q", "--amend", "-a", "--no-edit", f"--date={date}"],
+                       cwd=newsroom, check=True, env={**os.environ, "GIT_COMMITTER_DATE": date})  # fmt: skip
+        assert rules(cli, newsroom) == ["verify-edits"], where
+        git(newsroom, "reset", "-q", "--hard", "HEAD@{1}")

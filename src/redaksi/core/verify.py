@@ -13,13 +13,12 @@ steps. Anything else is a hand edit, held to what a hand may do.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from redaksi.core import workflow
+from redaksi.core import rawtext, workflow
 from redaksi.core.commits import NEW
 from redaksi.errors import RedaksiError
 
@@ -43,7 +42,6 @@ while it is not on the record."""
 CREDITED = ("reporter", "editor", "publisher")
 PERSON_RECORDED_BY = {"editor": "approve", "publisher": ("publish", "schedule")}
 TIMED = ("publish", "schedule", "release")
-_PLAIN_PHOTO = re.compile(r"^photo:", re.MULTILINE)
 SKEW = timedelta(minutes=10)
 """How far clocks may disagree: a step may record a time this much after its commit's date."""
 """Steps that put a story out (or set when it goes out): never before its embargo."""
@@ -147,21 +145,9 @@ def check(step: Step) -> list[Finding]:
 
 
 def spelling(version: Version) -> list[Finding]:
-    """Keys verify finds by searching text must be written as redaksi writes them (in ``raw``).
-
-    verify looks for the articles that use a photo (``photo:`` at the start of a line) and for
-    an id's other holders by searching the text of the whole archive, not by reading every
-    file; a quoted, spaced or escaped spelling would hide an article from those searches.
-    """
-    front = version.front or {}
-    text = version.raw.decode("utf-8", "replace")
-    found = []
-    if "photo" in front and not _PLAIN_PHOTO.search(text):
-        found.append(Finding("spelling", "verify.spelling", {"field": "photo"}))
-    ident = front.get("id")
-    if isinstance(ident, str) and ident not in text:
-        found.append(Finding("spelling", "verify.spelling", {"field": "id"}))
-    return found
+    """Keys verify finds by searching text, written otherwise than redaksi writes them."""
+    hidden = rawtext.hidden_keys(version.raw, version.front or {})
+    return [Finding("spelling", "verify.spelling", {"field": key}) for key in hidden]
 
 
 def _staff_only(commit: Commit) -> list[Finding]:
@@ -348,6 +334,8 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
     if not row.edits:
         story = {k for k in (*before, *after) if k not in PROTECTED and k != "status"}
         changed = sorted(k for k in story if before.get(k) != after.get(k))
+        own = {"status", "history", *row.records, *row.removes}
+        changed = changed or rawtext.changed_keys(step.before.raw, step.after.raw, own)
         if changed or step.before.body != step.after.body:
             field_name = changed[0] if changed else "body"
             found.append(
