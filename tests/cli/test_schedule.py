@@ -185,13 +185,23 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
     )
 
 
-def test_list_show_and_log_say_who_scheduled_and_when(edited: Path, cli) -> None:
+def test_list_show_and_log_say_who_scheduled_and_when(
+    edited: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     act_as(edited, KEYRA)
+    monkeypatch.setenv("REDAKSI_NOW", "2026-11-30T15:30:00+07:00")  # not the approval's moment
     assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     listed = json.loads(cli(edited, "list", "--status", "scheduled", "--format", "json").out)
     assert [(a["slug"], a["publish_at"]) for a in listed["articles"]] == [("sidang", SOON_RFC)]
     assert "-> 2026-12-01 06:00" in cli(edited, "list", "--status", "scheduled").out
-    assert "schedule" in cli(edited, "show", "sidang").out
+    shown = [" ".join(line.split()) for line in cli(edited, "show", "sidang").out.splitlines()]
+    assert "Publisher: Keyra <keyra@kabar.test>" in shown
+    assert "Scheduled for: 2026-12-01T06:00:00+07:00" in shown
+    assert [line for line in shown if line.startswith("History:")][-1] == (
+        "History: 2026-11-30T15:30:00+07:00 schedule edit -> scheduled keyra@kabar.test"
+    )
+    logged = [" ".join(line.split()) for line in cli(edited, "log", "sidang").out.splitlines()]
+    assert logged[-1].startswith("2026-11-30 15:30 schedule edit -> scheduled Keyra ")
     steps = json.loads(cli(edited, "log", "sidang", "--format", "json").out)["transitions"]
     assert (steps[-1]["action"], steps[-1]["author"]["name"]) == ("schedule", "Keyra")
 
