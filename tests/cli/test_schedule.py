@@ -12,6 +12,7 @@ import pytest
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
 from tests.conftest import git, head, redaksi_bin, snapshot
+from tests.integration.conftest import Hold
 
 BOT = ("Release Bot", "bot@ci.test")
 SOON = "2026-12-01 06:00"
@@ -221,18 +222,55 @@ def _scheduled_on_a_remote(edited: Path, cli, tmp_path: Path) -> tuple[Path, Pat
 
 
 def test_two_releases_at_once_publish_each_story_once(edited: Path, cli, tmp_path: Path) -> None:
+    act_as(edited, ALI)
+    drafted = cli(
+        edited,
+        "draft",
+        "--no-input",
+        "--body",
+        "Air naik. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
+    assert drafted.code == 0, drafted.err
+    assert cli(edited, "submit", "banjir").code == 0
+    act_as(edited, MS)
+    assert cli(edited, "approve", "banjir").code == 0
+    act_as(edited, KEYRA)
+    assert cli(edited, "publish", "banjir", "--at", SOON).code == 0
     remote, one, two = _scheduled_on_a_remote(edited, cli, tmp_path)
+    hold = Hold(remote, tmp_path)  # the remote holds the first push it receives
     env = {**os.environ, "REDAKSI_NOW": AFTER}
-    runs = [
-        subprocess.Popen(
-            [redaksi_bin(), "release", "--push"], cwd=c, env=env, stderr=subprocess.PIPE
+    first = subprocess.Popen(
+        [redaksi_bin(), "release", "--push"],
+        cwd=one,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        hold.wait()  # the first run is inside its push now
+        second = subprocess.run(
+            [redaksi_bin(), "release", "--push"], cwd=two, env=env, capture_output=True, text=True
         )
-        for c in (one, two)
-    ]
-    codes = [run.wait() for run in runs]
-    assert codes == [0, 0], [run.stderr.read() for run in runs if run.stderr]
+        assert first.poll() is None  # still held: the two runs overlapped
+    finally:
+        hold.release()
+    out, err = first.communicate(timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert first.returncode == 0, err
+    assert len(second.stdout.split()) == 2 and second.stderr.count("released ") == 2
+    assert out == "", out  # the held run lost the race for both stories: no commit of its own
+    banjir, sidang = err.splitlines()
+    gone = "already released elsewhere"
+    assert banjir.startswith(f"articles/2026/11/banjir.md: {gone} (Keyra <keyra@kabar.test> ")
+    assert sidang.startswith(f"articles/2026/11/sidang.md: {gone} (cannot release an article")
     subjects = git(remote, "log", "--format=%s", "main").splitlines()
-    assert subjects.count("release: Sidang") == 1
+    assert (subjects.count("release: Banjir"), subjects.count("release: Sidang")) == (1, 1)
+    assert git(one, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
 
 
 def test_verify_catches_every_way_out_of_a_schedule(
