@@ -105,6 +105,14 @@ def test_a_commit_dated_in_the_future_fails(
         f"commit {_sha(newsroom)} by Ali Ya'lu <ali@kabar.test> is dated "
         "2025-03-04T09:10:01+07:00, in the future; fix the machine's clock and commit again"
     )
+    git(newsroom, "reset", "-q", "--hard", "main")
+    path.write_text(path.read_text().replace("Write the story here.", "Isi."))
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-03-04T08:00:00+07:00")
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2099-01-01T00:00:00+07:00")
+    commit_as(newsroom, ALI, "write")
+    assert (
+        "is dated 2099-01-01T00:00:00+07:00, in the future" in _report(cli, newsroom)[0]["message"]
+    )  # the author date is the one in the future: the finding names it
 
 
 def test_a_step_redaksi_does_not_have_is_named(newsroom: Path, cli) -> None:

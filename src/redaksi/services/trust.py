@@ -335,6 +335,7 @@ def import_commit(
         [p for p in commit.paths if p not in new],
         before,
         after,
+        four_eyes=commit.four_eyes,
     )
     if not found and before and after:
         old = before.get("categories") or []

@@ -153,9 +153,14 @@ def _commit(
         run.add(
             relevant[0],
             1,
-            rules.Finding("future", "verify.future", {"date": info.committer_date}),
+            rules.Finding("future", "verify.future", {"date": _later(info)}),
             info,
         )
+
+
+def _later(info: git.Facts) -> str:
+    """The commit's later date, as git shows it: the one found in the future."""
+    return max(info.author_date, info.committer_date, key=_when)
 
 
 def _brought_media(
