@@ -103,3 +103,23 @@ def test_a_release_changes_no_byte_but_its_own(newsroom: Path, cli, monkeypatch)
                        cwd=newsroom, check=True, env={**os.environ, "GIT_COMMITTER_DATE": date})  # fmt: skip
         assert rules(cli, newsroom) == ["verify-edits"], where
         git(newsroom, "reset", "-q", "--hard", "HEAD@{1}")
+
+
+def test_a_photo_hidden_by_its_spelling_in_the_archive_is_still_protected(
+    newsroom: Path, cli
+) -> None:
+    """Written before verify watched (on main, unchecked), the quoted key still counts."""
+    rel, media = _story_with_photo(cli, newsroom, "Pasar")
+    edit(newsroom, rel, "\nphoto:", '\n"photo":')
+    git(newsroom, "commit", "-qam", "tidy")
+    assert cli(newsroom, "submit", "pasar").code == 0
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "pasar").code == 0
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    act_as(newsroom, ALI)
+    (newsroom / media).write_bytes(_other_png())
+    git(newsroom, "commit", "-qam", "better crop")
+    assert rules(cli, newsroom) == ["verify-media"]

@@ -15,6 +15,7 @@ from typing import Any
 from redaksi.core.article import FormatProblem, lines, split
 
 _PLAIN_PHOTO = re.compile(r"^photo:", re.MULTILINE)
+_NAMES = {"#": "comments", "---": "body"}
 
 
 def hidden_keys(raw: bytes, front: Mapping[str, Any]) -> list[str]:
@@ -30,11 +31,12 @@ def hidden_keys(raw: bytes, front: Mapping[str, Any]) -> list[str]:
 
 
 def changed_keys(old: bytes, new: bytes, may: set[str]) -> list[str]:
-    """The keys (``#``: comments, ``---``: fences and body) whose bytes changed, but ``may``."""
+    """The keys whose bytes changed (``comments``, ``body``: fences and body), but ``may``."""
     before, after = segments(old), segments(new)
     if before is None or after is None:
         return []
-    return sorted(k for k in {*before, *after} - may if before.get(k) != after.get(k))
+    changed = sorted(k for k in {*before, *after} - may if before.get(k) != after.get(k))
+    return [_NAMES.get(k, k) for k in changed]
 
 
 def segments(raw: bytes) -> dict[str, str] | None:
