@@ -10,34 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import git, redaksi_bin
+from tests.conftest import drafted, git, redaksi_bin
 
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _two_articles(cli, root: Path) -> tuple[str, str]:
-    one = cli(
-        root,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Satu",
-        "--category",
-        "Hukum",
-    ).out.strip()
-    two = cli(
-        root,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Dua",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    one = drafted(cli, root, "Satu")
+    two = drafted(cli, root, "Dua")
     return one, two
 
 
@@ -112,17 +92,7 @@ def install_hook(root: Path) -> dict[str, str]:
 
 def test_the_shipped_hook_runs_in_real_pre_commit(newsroom: Path, cli) -> None:
     env = install_hook(newsroom)
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Lolos",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Lolos")
     assert rel  # the draft's own commit went through the hook
     bad = newsroom / "articles" / "2025" / "03" / "rusak.md"
     bad.parent.mkdir(parents=True)

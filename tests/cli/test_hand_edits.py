@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.cli.test_ci import install_hook
 from tests.cli.test_transitions import KEYRA, MS, act_as
 from tests.cli.test_verify import edit, published, rules
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 __all__ = ["published"]
 
@@ -33,7 +33,7 @@ def test_validate_catches_a_hand_edit_to_a_published_story_and_says_how_to_go_on
 
 
 def test_a_draft_may_be_edited_freely(newsroom: Path, cli) -> None:
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Draf", "--category", "Hukum").out.strip()
+    rel = drafted(cli, newsroom, "Draf", body=None)
     (newsroom / rel).write_text((newsroom / rel).read_text() + "Tambahan.\n")
     assert cli(newsroom, "validate").code == 0
 

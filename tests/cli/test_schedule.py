@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
-from tests.conftest import git, head, redaksi_bin, snapshot
+from tests.conftest import drafted, git, head, redaksi_bin, snapshot
 from tests.integration.conftest import Hold
 
 BOT = ("Release Bot", "bot@ci.test")
@@ -39,17 +39,7 @@ def edited(newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A newsroom on main with one story approved (edit), the clock on 30 Nov 2026, noon WIB."""
     monkeypatch.setenv("REDAKSI_NOW", BEFORE)
     act_as(newsroom, ALI)
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Sidang",
-        "--category",
-        "Hukum",
-    ).out
+    rel = drafted(cli, newsroom, "Sidang")
     edit(newsroom, rel.strip(), "Isi berita.", "Sidang digelar besok.")
     assert cli(newsroom, "submit", "sidang").code == 0
     act_as(newsroom, MS)
@@ -148,17 +138,7 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
     edited: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     act_as(edited, ALI)
-    rel = cli(
-        edited,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out
+    rel = drafted(cli, edited, "Banjir")
     edit(edited, rel.strip(), "Isi berita.", "Air naik.")
     assert cli(edited, "submit", "banjir").code == 0
     act_as(edited, MS)
@@ -314,17 +294,7 @@ def test_verify_catches_a_publish_before_the_embargo(
 
 
 def test_a_reporter_may_set_an_embargo_by_hand_only_before_submitting(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Rahasia",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Rahasia")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(newsroom, rel, "created_at:", f"embargo_until: {SOON_RFC}\ncreated_at:")
