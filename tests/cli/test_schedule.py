@@ -354,3 +354,34 @@ def test_the_cron_workflow_releases_and_pushes(edited: Path, cli, tmp_path: Path
     assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
         "Keyra|redaksi release|release: Sidang"
     )
+
+
+def test_the_gitlab_release_job_releases_and_pushes(edited: Path, cli, tmp_path: Path) -> None:
+    """The job `init --ci gitlab` writes, its script run as a GitLab runner would run it: on a
+    detached checkout of the branch, pushing to the URL the project's variable names."""
+    from ruamel.yaml import YAML
+
+    from redaksi.services import ci
+
+    text = ci.render("gitlab", '"redaksi"')[".gitlab-ci.yml"]
+    job = YAML(typ="safe").load(text)["redaksi-release"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]
+    script = job["script"]
+    assert script[0] == 'pip install "redaksi"'
+    remote, runner, _ = _scheduled_on_a_remote(edited, cli, tmp_path)
+    git(runner, "checkout", "-q", "--detach", "HEAD")  # GitLab checks out the commit
+    env = {
+        **os.environ,
+        "PATH": f"{Path(redaksi_bin()).parent}{os.pathsep}{os.environ['PATH']}",
+        "REDAKSI_NOW": AFTER,
+        "CI_COMMIT_BRANCH": "main",
+        "REDAKSI_PUSH_URL": str(remote),
+    }
+    for line in script[1:]:
+        done = subprocess.run(
+            ["bash", "-c", line], cwd=runner, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, (line, done.stderr)
+    assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
+        "Keyra|redaksi release|release: Sidang"
+    )
