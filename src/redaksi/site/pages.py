@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from redaksi.site.stories import Story, moment, public, slugify
+from redaksi.site.stories import PUBLIC, Story, moment, public, public_at, slugify
 
 MORE = 6
 """Stories under "Baca Lainnya"."""
@@ -71,8 +71,25 @@ def media_path(file: str) -> str | None:
     return f"media/{safe}" if safe is not None and safe == file else None
 
 
-def _ordered(stories: Iterable[Story], times: dict[str, datetime]) -> list[Story]:
+def _ordered(stories: Iterable[Story], times: dict[str, float]) -> list[Story]:
     return sorted(stories, key=lambda s: (times[s.rel], s.slug))
+
+
+def _times(stories: list[tuple[Story, str]], now: datetime) -> tuple[dict[str, float], list[Story]]:
+    """Each story's time, and the stories a reader may see at ``now``.
+
+    Times are UTC seconds (cheap to sort, unlike aware datetimes; ``now`` for a story without
+    one); each is parsed once.
+    """
+    times: dict[str, float] = {}
+    seen = []
+    default = now.timestamp()
+    for item, _ in stories:
+        found = moment(item.sort_time)
+        times[item.rel] = found.timestamp() if found is not None else default
+        if item.status in PUBLIC and item.published_at and public_at(item, found, now):
+            seen.append(item)
+    return times, seen
 
 
 class _Lines(dict[str, tuple[Any, ...]]):
@@ -153,8 +170,7 @@ def plan(
     its own page (marked with its state), while listings and feeds stay as readers see them.
     """
     versions = {s.rel: v for s, v in stories}
-    times = {s.rel: moment(s.sort_time) or now for s, _ in stories}
-    seen = [s for s, _ in stories if public(s, now)]
+    times, seen = _times(stories, now)
     live = _ordered((s for s in seen if s.status == "published"), times)
     by_category: dict[str, list[Story]] = defaultdict(list)
     by_tag: dict[str, list[Story]] = defaultdict(list)
@@ -222,7 +238,7 @@ def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
 
 
 def _sitemaps(
-    live: list[Story], listings: list[str], now: datetime, times: dict[str, datetime]
+    live: list[Story], listings: list[str], now: datetime, times: dict[str, float]
 ) -> list[Page]:
     urls = [(p.removesuffix("index.html"), "") for p in sorted(listings)]
     urls += [(s.url, s.updated_at or s.published_at) for s in live]
@@ -235,7 +251,7 @@ def _sitemaps(
         for name, part in zip(names, parts, strict=True):
             pages.append(Page(name, "sitemap", ("sitemap", tuple(part)), {"urls": part}))
         pages.append(Page("sitemap.xml", "sitemapindex", ("index", tuple(names)), {"names": names}))
-    since = now - timedelta(days=NEWS_DAYS)
+    since = (now - timedelta(days=NEWS_DAYS)).timestamp()
     recent = [s for s in live if times[s.rel] >= since][::-1][:NEWS_MAX]
     key = ("news", tuple((s.shown_title, s.url, s.published_at) for s in recent))
     pages.append(Page("news-sitemap.xml", "newssitemap", key, {"stories": recent}))

@@ -170,10 +170,12 @@ def public(item: Story, now: datetime) -> bool:
     Published (or retracted), its time come, and no embargo still running (SPEC: nothing in
     draft, review, edit or scheduled, nothing under embargo).
     """
-    if item.status not in PUBLIC:
-        return False
-    published = moment(item.published_at)
-    if published is None or published > now:
+    return public_at(item, moment(item.published_at), now)
+
+
+def public_at(item: Story, published: datetime | None, now: datetime) -> bool:
+    """:func:`public`, for a caller that has parsed ``published_at`` already."""
+    if item.status not in PUBLIC or published is None or published > now:
         return False
     embargo = moment(item.embargo_until) if item.embargo_until else None
     return embargo is None or embargo <= now
