@@ -70,7 +70,7 @@ def _markdown_it(text: str) -> str:
 
 
 _WORD = st.one_of(
-    st.text(alphabet=st.sampled_from("abcXYZéßяب019,.;:!?'\"()-+=>/%$@#~|{}^\u00a0"), max_size=9),
+    st.text(alphabet=st.sampled_from("abcXYZéßяب019,.;:!?'\"()-+=>/%$@#~|{}^’🙂"), max_size=9),
     st.just("&"),
 )
 _LINE = st.builds(

@@ -34,51 +34,51 @@ def _parser() -> Any:
     return parser
 
 
-_NOT_PLAIN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\\`\[\]<]|&[#A-Za-z0-9]")
-"""Escapes, code, links, autolinks and HTML, entities, control characters: markdown-it's."""
+_MARKUP = "\\`[]<"
+"""Escapes, code spans, links and images, autolinks and HTML."""
+_ENTITY = re.compile(r"&[#A-Za-z0-9]")
 _NUMBERED = re.compile(r"[0-9]+[.)]")
+_BLANK = re.compile(r"\n\n+")
+_CONTROLS = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+_HARD_BREAK = re.compile(r"  \n(?!\n)")
 
 
 def plain_html(body: str) -> str | None:
     """The HTML of a body of plain paragraphs, or None when markdown-it must read it.
 
-    Plain: every line starts with a letter or digit (no block can start there: not a heading,
-    quote, list, rule, fence, table or HTML) and ends in at most one space, or any number at
-    the end of a paragraph (no hard break; CommonMark drops those spaces), and none of the
-    characters inline rules act on appears, except a single ``*`` or ``_`` in a paragraph
-    (alone, it cannot open or close an emphasis).
+    Plain: printable (no tab, no control or odd space character), every line starts with a
+    letter or digit (no block can start there: not a heading, quote, list, rule, fence, table
+    or HTML) and has no hard break, and none of the characters inline rules act on appears,
+    except a single ``*`` or ``_`` in a paragraph (alone, it cannot open or close an emphasis).
+    Checked with string methods, not one regular expression: a body is read in microseconds.
     """
-    if _NOT_PLAIN.search(body):
+    if any(mark in body for mark in _MARKUP) or ("&" in body and _ENTITY.search(body)):
         return None
-    out: list[str] = []
-    paragraph: list[str] = []
-    for line in [*body.split("\n"), ""]:
-        if line:
-            first = line[0]
-            if not first.isalnum() or _NUMBERED.match(line):
-                return None
-            paragraph.append(line)
-            continue
-        if paragraph:
-            if _paragraph(paragraph, out) is None:
-                return None
-            paragraph = []
-    return "".join(out)
-
-
-def _paragraph(lines: list[str], out: list[str]) -> list[str] | None:
-    """Add one plain paragraph's HTML to ``out``; None if it is not plain after all."""
-    kept = []
-    for number, line in enumerate(lines, 1):
-        text = line.rstrip(" ") if number == len(lines) else line.removesuffix(" ")
-        if text[-1].isspace():  # a hard break, or a space CommonMark would not drop
+    ascii_data = body.encode("ascii") if body.isascii() else None
+    if ascii_data is not None and len(ascii_data.translate(None, _CONTROLS)) < len(body):
+        return None  # (an ASCII body is checked for control characters at once, in C)
+    for line in body.split("\n"):
+        if line and (
+            not line[0].isalnum()
+            or (ascii_data is None and not line.isprintable())
+            or (line[0].isdigit() and _NUMBERED.match(line))
+        ):
             return None
-        kept.append(text)
-    text = "\n".join(kept)
-    if text.count("*") > 1 or text.count("_") > 1:
+    text = body.strip("\n")
+    if "  \n" in text and _HARD_BREAK.search(text):
         return None
-    out.append(f"<p>{_escape(text)}</p>\n")
-    return out
+    while " \n\n" in text:  # CommonMark drops the spaces ending a paragraph
+        text = text.replace(" \n\n", "\n\n")
+    text = text.rstrip(" ")
+    for mark in "*_":
+        if text.count(mark) > 1 and any(p.count(mark) > 1 for p in _BLANK.split(text)):
+            return None  # perhaps an emphasis
+    if not text:
+        return ""
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    paragraphs = _BLANK.sub("</p>\n<p>", _escape(text))
+    return f"<p>{paragraphs}</p>\n"
 
 
 def _escape(text: str) -> str:
