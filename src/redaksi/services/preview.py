@@ -9,8 +9,6 @@ the server for the site's version and reloads itself when it moves.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import mimetypes
 import os
 import threading
@@ -138,7 +136,7 @@ class Preview:
         seed = site.salt(settings, templates)
         fresh: dict[str, tuple[bytes, bytes]] = {}
         for page in pages:
-            key = hashlib.sha1(seed + marshal.dumps(page.key), usedforsecurity=False).digest()
+            key = site.page_digest(seed, page.key)
             before = self.pages.get(page.path)
             if before is not None and before[0] == key:
                 fresh[page.path] = before
