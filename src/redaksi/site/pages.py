@@ -92,18 +92,8 @@ def _times(stories: list[tuple[Story, str]], now: datetime) -> tuple[dict[str, f
     return times, seen
 
 
-class _Lines(dict[str, tuple[Any, ...]]):
-    """Each story's line, made once however many lists show it."""
-
-    def __init__(self, media: dict[str, Media]) -> None:
-        super().__init__()
-        self.media = media
-
-    def of(self, item: Story) -> tuple[Any, ...]:
-        found = self.get(item.rel)
-        if found is None:
-            found = self[item.rel] = _line(item, self.media)
-        return found
+Lines = dict[str, tuple[Any, ...]]
+"""Each live story's line (by its path), made once however many lists show it."""
 
 
 def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
@@ -118,9 +108,9 @@ def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
     return (item.shown_title, item.url, item.published_at, item.category, shown)
 
 
-def _more(in_category: list[Story], lines: _Lines) -> dict[str, tuple[Any, ...]]:
+def _more(in_category: list[Story], lines: Lines) -> dict[str, tuple[Any, ...]]:
     """For each story, the few just before it (newest first), filled from just after it."""
-    row = [lines.of(s) for s in in_category]
+    row = [lines[s.rel] for s in in_category]
     found: dict[str, tuple[Any, ...]] = {}
     for index, item in enumerate(in_category):
         before = row[max(0, index - MORE) : index][::-1]
@@ -131,15 +121,15 @@ def _more(in_category: list[Story], lines: _Lines) -> dict[str, tuple[Any, ...]]
 
 
 def _listing(
-    path: str, title: str, items: list[Story], media: _Lines, extra: dict[str, Any]
+    path: str, title: str, items: list[Story], lines: Lines, extra: dict[str, Any]
 ) -> Page:
-    lines = tuple(media.of(s) for s in items)
-    key = ("listing", title, lines, tuple(sorted(extra.items())))
-    return Page(path, "listing", key, {"title": title, "lines": lines, **extra})
+    shown = tuple([lines[s.rel] for s in items])
+    key = ("listing", title, shown, tuple(sorted(extra.items())))
+    return Page(path, "listing", key, {"title": title, "lines": shown, **extra})
 
 
 def _groups(
-    path: str, label: str, groups: dict[str, list[Story]], names: dict[str, str], media: Any
+    path: str, label: str, groups: dict[str, list[Story]], names: dict[str, str], lines: Lines
 ) -> list[Page]:
     """Head and archive pages of each category or tag (newest first at the head)."""
     pages = []
@@ -147,12 +137,12 @@ def _groups(
         chunks = [items[n : n + ARCHIVE] for n in range(0, len(items), ARCHIVE)]
         head = items[::-1][:LATEST]
         extra = {"group": label, "archives": len(chunks), "base": f"{path}/{slug}/"}
-        pages.append(_listing(f"{path}/{slug}/index.html", names[slug], head, media, extra))
+        pages.append(_listing(f"{path}/{slug}/index.html", names[slug], head, lines, extra))
         if len(chunks) > 1:
             for number, chunk in enumerate(chunks, 1):
                 extra = {"group": label, "archive": number, "base": f"{path}/{slug}/"}
                 pages.append(
-                    _listing(f"{path}/{slug}/{number}/index.html", names[slug], chunk, media, extra)
+                    _listing(f"{path}/{slug}/{number}/index.html", names[slug], chunk, lines, extra)
                 )
     return pages
 
@@ -172,17 +162,8 @@ def plan(
     versions = {s.rel: v for s, v in stories}
     times, seen = _times(stories, now)
     live = _ordered((s for s in seen if s.status == "published"), times)
-    by_category: dict[str, list[Story]] = defaultdict(list)
-    by_tag: dict[str, list[Story]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for item in live:
-        by_category[slugify(item.category)].append(item)
-        names.setdefault(slugify(item.category), item.category)
-        for tag in dict.fromkeys(slugify(t) for t in item.tags):
-            by_tag[tag].append(item)
-        for tag in item.tags:
-            names.setdefault(slugify(tag), tag)
-    lines = _Lines(media)
+    by_category, by_tag, names = _grouped(live)
+    lines = {s.rel: _line(s, media) for s in live}
     more: dict[str, tuple[Any, ...]] = {}
     for items in by_category.values():
         more.update(_more(items, lines))
@@ -206,6 +187,29 @@ def plan(
     pages.append(Page("style.css", "style", ("style",)))
     pages += redirects(seen, {p.path for p in pages})
     return _unique(pages)
+
+
+def _grouped(
+    live: list[Story],
+) -> tuple[dict[str, list[Story]], dict[str, list[Story]], dict[str, str]]:
+    """The stories of each category and of each tag (by folder name), and each folder's name."""
+    by_category: dict[str, list[Story]] = defaultdict(list)
+    by_tag: dict[str, list[Story]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for item in live:
+        slug = slugify(item.category)
+        by_category[slug].append(item)
+        if slug not in names:
+            names[slug] = item.category
+        tags = item.tags
+        if not tags:
+            continue
+        slugs = [slugify(t) for t in tags]
+        for slug in dict.fromkeys(slugs) if len(slugs) > 1 else slugs:
+            by_tag[slug].append(item)
+        for slug, tag in zip(slugs, tags, strict=True):
+            names.setdefault(slug, tag)
+    return by_category, by_tag, names
 
 
 def _desk(items: Iterable[Story]) -> Iterable[tuple[Any, ...]]:
