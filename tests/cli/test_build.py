@@ -271,3 +271,22 @@ def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path:
     result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
     assert result.code == 4 and "partial" in result.err
     assert not (clone / "_site").exists()
+
+
+def test_a_template_changed_after_a_build_is_used_not_its_remembered_code(site: Path, cli) -> None:
+    from redaksi.services.site import packaged_templates
+
+    out = _build(cli, site)
+    assert list((site / ".git" / "redaksi").glob("site-code"))  # the compiled code is kept
+    page = out / PAGE.format("pasar")
+    assert "DIUBAH-REDAKSI" not in page.read_text()
+    (site / "templates").mkdir()
+    article_html = packaged_templates()["article.html"]
+    changed = article_html.replace(
+        '<meta property="og:type"', '<meta name="DIUBAH-REDAKSI">\n<meta property="og:type"'
+    )
+    assert changed != article_html
+    (site / "templates" / "article.html").write_text(changed)
+    commit(site, "our article page")
+    _build(cli, site)
+    assert "DIUBAH-REDAKSI" in page.read_text()

@@ -88,13 +88,18 @@ def body_of(data: bytes) -> str:
 
 
 class Memory:
-    """Stories and photo sizes remembered by version (blob id) under ``.git/redaksi/``."""
+    """What a build remembers under ``.git/redaksi/`` (safe to delete).
+
+    Stories and photo sizes by version (blob id), and the templates' compiled code (by
+    Jinja2's key).
+    """
 
     def __init__(self, root: Path) -> None:
         self.folder = git_dir(root) / "redaksi"
         self.stories: dict[str, Any] = self._load("site-stories")
         self.media: dict[str, Any] = self._load("site-media")
-        self.changed = {"site-stories": False, "site-media": False}
+        self.code: dict[str, bytes] = self._load("site-code")
+        self.changed = {"site-stories": False, "site-media": False, "site-code": False}
 
     def _load(self, name: str) -> dict[str, Any]:
         with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
@@ -107,7 +112,7 @@ class Memory:
         """Write one part (``site-stories`` or ``site-media``), keeping only ``keep``."""
         if not self.changed[name]:
             return
-        table = self.stories if name == "site-stories" else self.media
+        table = {"site-stories": self.stories, "site-media": self.media}.get(name, self.code)
         kept = {k: v for k, v in table.items() if k in keep}
         with contextlib.suppress(OSError, ValueError):
             self.folder.mkdir(exist_ok=True)
@@ -215,8 +220,8 @@ def keyed(pages: list[Page], seed: bytes) -> list[tuple[Page, bytes]]:
 _WORKER: dict[str, Renderer] = {}
 
 
-def _start_worker(templates: dict[str, str], settings: Settings) -> None:
-    _WORKER["renderer"] = Renderer(templates, settings)
+def _start_worker(templates: dict[str, str], settings: Settings, code: dict[str, bytes]) -> None:
+    _WORKER["renderer"] = Renderer(templates, settings, code)
 
 
 def _render_batch(chunk: list[Page], found: dict[str, Any]) -> list[tuple[str, bytes]]:
@@ -225,7 +230,10 @@ def _render_batch(chunk: list[Page], found: dict[str, Any]) -> list[tuple[str, b
 
 
 def _in_parallel(
-    work: Iterator[tuple[list[Page], dict[str, Any]]], templates: dict[str, str], settings: Settings
+    work: Iterator[tuple[list[Page], dict[str, Any]]],
+    templates: dict[str, str],
+    settings: Settings,
+    code: dict[str, bytes],
 ) -> Iterator[tuple[str, bytes]]:
     """Render batches in worker processes (a cold build of thousands of pages), in order.
 
@@ -236,7 +244,7 @@ def _in_parallel(
 
     workers = min(os.cpu_count() or 2, 4)
     with ProcessPoolExecutor(
-        workers, initializer=_start_worker, initargs=(templates, settings)
+        workers, initializer=_start_worker, initargs=(templates, settings, code)
     ) as pool:
         flying: deque[Any] = deque()
         for chunk, found in work:
@@ -287,17 +295,24 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
                 pages = plan(stories, media, moment)
                 _photo_warnings(stories, media, moment, report)
                 listing = [(p.path, k) for p, k in keyed(pages, salt(settings, templates))]
-            produce = _producer(snap, pages, templates, settings)
+            compiled = dict(memory.code)
+            produce = _producer(snap, pages, templates, settings, memory.code)
             written = sitewrite.publish(root, out, listing, produce)
+            memory.changed["site-code"] = memory.code != compiled
     finally:
         gc.unfreeze()  # (frozen by _planning)
     memory.save("site-media", set(files.values()))
+    memory.save("site-code", set(memory.code))
     report.pages, report.written, report.removed = written.total, written.written, written.removed
     return report
 
 
 def _producer(
-    snap: tree.Snapshot, pages: list[Page], templates: dict[str, str], settings: Settings
+    snap: tree.Snapshot,
+    pages: list[Page],
+    templates: dict[str, str],
+    settings: Settings,
+    code: dict[str, bytes],
 ) -> Callable[[list[str]], Iterator[tuple[str, bytes]]]:
     """What renders the pages the writer asks for, in batches (in worker processes for many)."""
     by_path = {p.path: p for p in pages}
@@ -314,9 +329,9 @@ def _producer(
 
     def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
         if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            yield from _in_parallel(batches(paths), templates, settings)
+            yield from _in_parallel(batches(paths), templates, settings, code)
             return
-        renderer = Renderer(templates, settings) if paths else None  # Jinja2 only if needed
+        renderer = Renderer(templates, settings, code) if paths else None  # Jinja2 only if needed
         for chunk, found in batches(paths):
             for page in chunk:
                 assert renderer is not None

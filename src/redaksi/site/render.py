@@ -9,7 +9,7 @@ the catalogue (``t('site.more')``), in the newsroom's language. Feeds in JSON ar
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -59,10 +59,37 @@ def _jsonld(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _code_cache(store: MutableMapping[str, bytes]) -> Any:
+    """A Jinja2 bytecode cache kept in ``store`` (its caller decides where that lives).
+
+    Compiling the article's templates costs more than rendering the page; a rebuild that
+    renders one page reads their code instead. Jinja2 checks each entry against its template's
+    source and its own and Python's versions, and compiles again when any differs.
+    """
+    from jinja2 import BytecodeCache
+
+    class Cache(BytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            data = store.get(bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            store[bucket.key] = bucket.bytecode_to_string()
+
+    return Cache()
+
+
 class Renderer:
     """Renders pages with one set of templates and settings."""
 
-    def __init__(self, templates: Mapping[str, str], settings: Settings) -> None:
+    def __init__(
+        self,
+        templates: Mapping[str, str],
+        settings: Settings,
+        code: MutableMapping[str, bytes] | None = None,
+    ) -> None:
+        """``code``, when given, keeps the templates' compiled code (see :func:`_code_cache`)."""
         from jinja2 import DictLoader, Environment, select_autoescape
 
         self.settings = settings
@@ -74,6 +101,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_code_cache(code) if code is not None else None,
         )
         self.env.globals.update(t=self.t, site=settings)
 
