@@ -36,12 +36,22 @@ SITEMAP_MAX = 50_000
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One output file: where it goes, what renders it, and what it shows."""
+    """One output file: where it goes, what renders it, and what it shows.
+
+    An article page's model is its :class:`Story`, and the rest of what it shows is in its key
+    (see :func:`article_parts`): at 100,000 articles a dict per page would cost 25 MB.
+    """
 
     path: str
     kind: str
     key: tuple[Any, ...]
-    model: dict[str, Any] = field(default_factory=dict, compare=False)
+    model: Any = field(default_factory=dict, compare=False)
+
+
+def article_parts(page: Page) -> tuple[str, tuple[Any, ...], tuple[Any, ...] | None, bool]:
+    """An article page's body version, "more" lines, photo and whether readers may see it."""
+    _, _, version, more, photo, is_public = page.key
+    return version, more, photo, is_public
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +188,8 @@ def plan(
     pages += _groups("kategori", "category", by_category, names, lines)
     pages += _groups("tag", "tag", by_tag, names, lines)
     pages += _feeds(newest[:FEED], versions)
-    pages += _sitemaps(live, [p.path for p in pages if p.kind == "listing"], now, times)
+    listings = [p.path for p in pages if p.kind == "listing"]
+    pages += _sitemaps(live, listings, now, times, lines)
     for item in live:
         if item.photo and item.photo.file and item.photo.file in media:
             target = media_path(item.photo.file)
@@ -228,8 +239,7 @@ def _article(
         elif item.photo.url:
             photo = (item.photo.url, 0, 0, "")
     key = ("article", item.rel, version, more, photo, is_public)
-    model = {"story": item, "version": version, "more": more, "photo": photo, "public": is_public}
-    return Page(f"{item.url}index.html", "article", key, model)
+    return Page(f"{item.url}index.html", "article", key, item)
 
 
 def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
@@ -242,10 +252,10 @@ def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
 
 
 def _sitemaps(
-    live: list[Story], listings: list[str], now: datetime, times: dict[str, float]
+    live: list[Story], listings: list[str], now: datetime, times: dict[str, float], lines: Lines
 ) -> list[Page]:
     urls = [(p.removesuffix("index.html"), "") for p in sorted(listings)]
-    urls += [(s.url, s.updated_at or s.published_at) for s in live]
+    urls += [(lines[s.rel][1], s.updated_at or s.published_at) for s in live]  # (its url)
     pages = []
     if len(urls) <= SITEMAP_MAX:
         pages.append(Page("sitemap.xml", "sitemap", ("sitemap", tuple(urls)), {"urls": urls}))

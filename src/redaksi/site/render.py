@@ -16,7 +16,7 @@ from typing import Any
 
 from redaksi.messages import render as message
 from redaksi.site import body, dates
-from redaksi.site.pages import Page
+from redaksi.site.pages import Page, article_parts
 from redaksi.site.stories import Story, moment
 
 TEMPLATES = (
@@ -151,7 +151,7 @@ class Renderer:
         common = {"root": root, "canonical": self.settings.base + here, "when": self.when}
         model = page.model
         if page.kind == "article":
-            return "article.html", {**common, **self._article(model, root, read_body)}
+            return "article.html", {**common, **self._article(page, root, read_body)}
         if page.kind == "listing":
             return "listing.html", {**common, **self._listing(model, root)}
         if page.kind == "redirect":
@@ -186,13 +186,14 @@ class Renderer:
             return "news-sitemap.xml", {**common, "rows": rows}
         raise ValueError(page.kind)
 
-    def _article(self, model: dict[str, Any], root: str, read_body: Body) -> dict[str, Any]:
-        story: Story = model["story"]
+    def _article(self, page: Page, root: str, read_body: Body) -> dict[str, Any]:
+        story: Story = page.model
+        version, more, shown, is_public = article_parts(page)
         retracted = story.status == "retracted"
-        text = "" if retracted else read_body(model["version"])
+        text = "" if retracted else read_body(version)
         photo = None
-        if model["photo"] is not None:
-            src, width, height, _ = model["photo"]
+        if shown is not None:
+            src, width, height, _ = shown
             local = not src.startswith("https://")
             photo = {
                 "src": root + src if local else src,
@@ -235,9 +236,9 @@ class Renderer:
             "body_html": None if retracted else body.render(text, story.dateline),
             "corrections": corrections,
             "retraction": retraction,
-            "more": [self._line(line, root) for line in model["more"]],
-            "noindex": retracted or not model["public"],
-            "banner": "" if model["public"] else self._state(story),
+            "more": [self._line(line, root) for line in more],
+            "noindex": retracted or not is_public,
+            "banner": "" if is_public else self._state(story),
             "jsonld": _jsonld(self._news_article(story, text, photo, retracted)),
         }
 
