@@ -290,3 +290,31 @@ def test_a_template_changed_after_a_build_is_used_not_its_remembered_code(site: 
     commit(site, "our article page")
     _build(cli, site)
     assert "DIUBAH-REDAKSI" in page.read_text()
+
+
+def test_a_change_rewrites_only_the_parts_of_the_memory_it_touches(site: Path, cli) -> None:
+    import marshal
+
+    def versions() -> set[str]:
+        listing = git(site, "ls-tree", "-r", "HEAD", "--", "articles").splitlines()
+        return {line.split()[2] for line in listing if line.endswith(".md")}
+
+    def remembered() -> dict[str, tuple[int, bytes]]:
+        """Each part by name: its inode (a rewritten part is a new file) and its bytes."""
+        folder = site / ".git" / "redaksi"
+        return {p.name: (p.stat().st_ino, p.read_bytes()) for p in folder.glob("site-stories-*")}
+
+    _build(cli, site)
+    before, first = versions(), remembered()
+    path = site / "articles" / "2025" / "03" / "pasar-lama.md"
+    path.write_text(path.read_text().replace("(*)", "Diperbarui. (*)"))
+    commit(site, "edit")
+    _build(cli, site)
+    after, second = versions(), remembered()
+    (old,), (new,) = before - after, after - before
+    rewritten = {name for name in second if first.get(name, (0,))[0] != second[name][0]}
+    assert rewritten == {f"site-stories-{old[0]}", f"site-stories-{new[0]}"}
+    kept = set()
+    for _, data in second.values():
+        kept |= set(marshal.loads(data)[2])
+    assert kept == after
