@@ -36,7 +36,7 @@ FORMAT = 1
 PARTS = "0123456789abcdef"
 PARALLEL_FROM = 2000
 """Render in worker processes when at least this many pages must be rendered."""
-BATCH = 256
+BATCH = 128
 """Pages rendered per batch: their bodies are read from git in one stream."""
 ORDER = {"media": 0, "article": 1, "redirect": 2}
 """Writing order: what is linked to is written before what links to it."""
@@ -284,7 +284,7 @@ def _in_parallel(
         flying: deque[Any] = deque()
         for chunk, found in work:
             flying.append(pool.submit(_render_batch, chunk, found))
-            if len(flying) > workers * 2:
+            if len(flying) > workers:  # each worker busy, one batch waiting
                 yield from flying.popleft().result()
         while flying:
             yield from flying.popleft().result()
