@@ -10,6 +10,7 @@ a blob git does not have is never fetched behind the newsroom's back: it is exit
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,8 @@ from types import TracebackType
 
 from redaksi.errors import RepositoryError
 
+_RECORD = re.compile(rb"([0-7]+) [a-z]+ ([0-9a-f]+)\t([^\0]*)\0")
+"""One ``ls-tree -z`` record: mode, type, object id, then a tab and the path."""
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
 
 
@@ -48,12 +51,11 @@ class Snapshot:
         stamp = _git(root, "show", "-s", "--format=%cI", self.commit) or b""
         self.committed_at = datetime.fromisoformat(stamp.decode().strip())
         listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *folders)
+        modes: dict[bytes, str] = {}  # a handful of modes: one string each
         self.files: dict[str, Entry] = {}
-        for record in (listing or b"").split(b"\0"):
-            if record:
-                head, _, path = record.partition(b"\t")
-                mode, _, blob = head.decode().split(" ")
-                self.files[path.decode("utf-8", "surrogateescape")] = Entry(mode, blob)
+        for mode, blob, path in _RECORD.findall(listing or b""):
+            known = modes.get(mode) or modes.setdefault(mode, mode.decode())
+            self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
         self._proc: subprocess.Popen[bytes] | None = None
         self._partial = bool(
             (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()

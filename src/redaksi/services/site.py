@@ -32,7 +32,7 @@ from redaksi.site.stories import Story, from_flat, slugify, story
 FOLDERS = ("articles", "media", "templates")
 PLACEHOLDER = "http://localhost/"
 """The base used for absolute links while ``site.url`` is not set."""
-FORMAT = 1
+FORMAT = 2
 PARTS = "0123456789abcdef"
 PARALLEL_FROM = 2000
 """Render in worker processes when at least this many pages must be rendered."""
@@ -169,18 +169,35 @@ def read_stories(
         if found is not None:
             fresh[version] = found
     stories = []
-    for rel, version in sorted(versions.items()):
-        found = fresh.get(version)
-        if found is None:
-            flat = memory.stories.get(version)
-            found = from_flat(flat) if flat is not None else None
-        if found is not None and found.rel != rel:
-            found = _reparse(rel, version, load)
-        if found is None:
-            report.warnings.append(("build.unreadable", {"path": rel}))
-            continue
-        stories.append((found, version))
+    collecting = gc.isenabled()
+    gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
+    try:
+        for rel, version in sorted(versions.items()):
+            found = _story_of(rel, version, fresh, memory, load)
+            if found is None:
+                report.warnings.append(("build.unreadable", {"path": rel}))
+                continue
+            stories.append((found, version))
+    finally:
+        if collecting:
+            gc.enable()
     return stories
+
+
+def _story_of(
+    rel: str,
+    version: str,
+    fresh: dict[str, Story],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+) -> Story | None:
+    found = fresh.get(version)
+    if found is None:
+        flat = memory.stories.get(version)
+        found = from_flat(flat) if flat is not None else None
+    if found is not None and found.rel != rel:
+        found = _reparse(rel, version, load)
+    return found
 
 
 def _reparse(

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from redaksi.site.stories import PUBLIC, Story, moment, public, public_at, slugify
+from redaksi.site.stories import Story, public, public_at, slugify
 
 MORE = 6
 """Stories under "Baca Lainnya"."""
@@ -89,15 +89,15 @@ def _times(stories: list[tuple[Story, str]], now: datetime) -> tuple[dict[str, f
     """Each story's time, and the stories a reader may see at ``now``.
 
     Times are UTC seconds (cheap to sort, unlike aware datetimes; ``now`` for a story without
-    one); each is parsed once.
+    one), parsed when each story was read.
     """
     times: dict[str, float] = {}
     seen = []
-    default = now.timestamp()
+    at = now.timestamp()
     for item, _ in stories:
-        found = moment(item.sort_time)
-        times[item.rel] = found.timestamp() if found is not None else default
-        if item.status in PUBLIC and item.published_at and public_at(item, found, now):
+        found = item.sort_ts
+        times[item.rel] = found if found is not None else at
+        if public_at(item, at):
             seen.append(item)
     return times, seen
 

@@ -55,6 +55,10 @@ class Story(NamedTuple):
     retraction: tuple[str, str, str, str] | None
     """(at, ground, reason, public title or '')."""
     imported_url: str
+    sort_ts: float | None = None
+    """``sort_time`` as UTC seconds (None when it is not a time), parsed once, when read."""
+    embargo_ts: float | None = None
+    """``embargo_until`` as UTC seconds, or None."""
 
     @property
     def url(self) -> str:
@@ -152,6 +156,8 @@ def story(rel: str, data: dict[str, Any]) -> Story | None:
         corrections=corrections,
         retraction=retraction,  # type: ignore[arg-type]  # four strings, built just above
         imported_url=_text(imported.get("url")) if isinstance(imported, dict) else "",
+        sort_ts=_seconds(_text(data.get("published_at")) or _text(data.get("created_at"))),
+        embargo_ts=_seconds(embargo) if (embargo := _text(data.get("embargo_until"))) else None,
     )
 
 
@@ -170,15 +176,22 @@ def public(item: Story, now: datetime) -> bool:
     Published (or retracted), its time come, and no embargo still running (SPEC: nothing in
     draft, review, edit or scheduled, nothing under embargo).
     """
-    return public_at(item, moment(item.published_at), now)
+    return public_at(item, now.timestamp())
 
 
-def public_at(item: Story, published: datetime | None, now: datetime) -> bool:
-    """:func:`public`, for a caller that has parsed ``published_at`` already."""
-    if item.status not in PUBLIC or published is None or published > now:
+def public_at(item: Story, now: float) -> bool:
+    """:func:`public`, with ``now`` in UTC seconds (a planner asks this of every story)."""
+    if item.status not in PUBLIC or not item.published_at:
         return False
-    embargo = moment(item.embargo_until) if item.embargo_until else None
-    return embargo is None or embargo <= now
+    published = item.sort_ts  # (the published time, since there is one)
+    if published is None or published > now:
+        return False
+    return item.embargo_ts is None or item.embargo_ts <= now
+
+
+def _seconds(text: str) -> float | None:
+    found = moment(text)
+    return found.timestamp() if found is not None else None
 
 
 @cache
