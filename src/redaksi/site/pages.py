@@ -203,23 +203,30 @@ def plan(
 def _grouped(
     live: list[Story],
 ) -> tuple[dict[str, list[Story]], dict[str, list[Story]], dict[str, str]]:
-    """The stories of each category and of each tag (by folder name), and each folder's name."""
+    """The stories of each category and of each tag (by folder name), and each folder's name.
+
+    A folder's name is the first spelling met of a category or tag that makes that folder.
+    """
     by_category: dict[str, list[Story]] = defaultdict(list)
     by_tag: dict[str, list[Story]] = defaultdict(list)
     names: dict[str, str] = {}
+    folder: dict[str, str] = {}  # each spelling's folder, worked out once
     for item in live:
-        slug = slugify(item.category)
+        name = item.category
+        slug = folder.get(name)
+        if slug is None:
+            slug = folder[name] = slugify(name)
+            names.setdefault(slug, name)
         by_category[slug].append(item)
-        if slug not in names:
-            names[slug] = item.category
-        tags = item.tags
-        if not tags:
-            continue
-        slugs = [slugify(t) for t in tags]
-        for slug in dict.fromkeys(slugs) if len(slugs) > 1 else slugs:
-            by_tag[slug].append(item)
-        for slug, tag in zip(slugs, tags, strict=True):
-            names.setdefault(slug, tag)
+        done: list[str] = []
+        for name in item.tags:
+            slug = folder.get(name)
+            if slug is None:
+                slug = folder[name] = slugify(name)
+                names.setdefault(slug, name)
+            if slug not in done:
+                done.append(slug)
+                by_tag[slug].append(item)
     return by_category, by_tag, names
 
 
