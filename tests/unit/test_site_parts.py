@@ -167,3 +167,39 @@ def test_a_description_read_from_the_head_of_a_body_is_the_one_read_from_all_of_
     marks: str, text: str, limit: int
 ) -> None:
     assert body.plain(marks + text, limit) == _plain_of_whole(marks + text, limit)
+
+
+_FRONT = """id: e434dfee
+title: "Banjir: air naik"
+slug: banjir
+status: published
+category: Hukum
+{history}published_at: 2025-03-04T16:17:00+07:00
+tags: [a, b]
+dateline: Jember
+"""
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "",
+        "history:\n  - {action: draft, at: 2025-03-04T10:00:00+07:00}\n  - {action: publish}\n",
+        "history: [{action: draft},\n  {action: publish}]\n",
+        "history:\n  - action: draft\n\n# a note\n  - action: publish\n    note: |\n      a\n\n      b\n",
+        "history: []\n",
+    ],
+)
+def test_a_story_read_without_its_history_is_the_story_read_whole(history: str) -> None:
+    from redaksi.core import fastread, yamlio
+    from redaksi.services.site import parse_story, without_history
+    from redaksi.site.stories import story
+
+    front = _FRONT.format(history=history)
+    assert fastread.load(without_history(front)) is not None  # the fast reader reads it
+    text = f"---\n{front}---\nJember,- Isi.\n"
+    read, body = parse_story("articles/2025/03/banjir.md", text.encode())
+    whole = story("articles/2025/03/banjir.md", yamlio.to_plain(yamlio.load_mapping(front)))
+    assert read is not None and read == whole and body == "Jember,- Isi.\n"
+    assert "history" not in without_history(front)
+    assert read.published_at == "2025-03-04T16:17:00+07:00" and read.category == "Hukum"

@@ -23,6 +23,10 @@ from redaksi.errors import RepositoryError
 
 _RECORD = re.compile(rb"([0-7]+) [a-z]+ ([0-9a-f]+)\t([^\0]*)\0")
 """One ``ls-tree -z`` record: mode, type, object id, then a tab and the path."""
+_BUFFER = 1 << 18
+_INLINE = 4096
+"""Requests shorter than this are written at once, without a thread: they fit in any pipe
+(POSIX's least), so writing them cannot wait for git, which may be waiting for us to read."""
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
 
 
@@ -88,6 +92,7 @@ class Snapshot:
         if self._proc is None:
             self._proc = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
+                bufsize=_BUFFER,  # (a few reads per blob, not one per 8 KB)
                 cwd=self.root,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -110,8 +115,12 @@ class Snapshot:
             except (BrokenPipeError, OSError):
                 pass
 
-        writer = threading.Thread(target=ask, daemon=True)
-        writer.start()
+        writer = None
+        if sum(len(blob) + 1 for blob in blobs) < _INLINE:
+            ask()  # fits in the pipe at once: git reads it while we read the answers
+        else:
+            writer = threading.Thread(target=ask, daemon=True)
+            writer.start()
         try:
             for blob in blobs:
                 header = proc.stdout.readline().split()
@@ -121,7 +130,8 @@ class Snapshot:
                 proc.stdout.read(1)  # the newline after each object
                 yield blob, data
         finally:
-            writer.join()
+            if writer is not None:
+                writer.join()
 
     def read(self, blob: str) -> bytes:
         """One blob's bytes (one request, one answer: no thread needed)."""
