@@ -192,7 +192,7 @@ dateline: Jember
 )
 def test_a_story_read_without_its_history_is_the_story_read_whole(history: str) -> None:
     from redaksi.core import fastread, yamlio
-    from redaksi.services.site import parse_story, without_history
+    from redaksi.services.siteread import parse_story, without_history
     from redaksi.site.stories import story
 
     front = _FRONT.format(history=history)

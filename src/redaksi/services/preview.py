@@ -19,7 +19,7 @@ from typing import Any
 
 from redaksi.config import CONFIG_FILE, Newsroom, load
 from redaksi.infra import clock, store
-from redaksi.services import site
+from redaksi.services import site, siteread
 from redaksi.site import images
 from redaksi.site.pages import Media, Page, plan
 from redaksi.site.render import TEMPLATES, Renderer
@@ -90,7 +90,7 @@ class Preview:
                 continue
             if known is None or known.signature != signature:
                 data = path.read_bytes()
-                found, body = site.parse_story(rel, data)
+                found, body = siteread.parse_story(rel, data)
                 known = _Known(signature, found, body)
                 self._known[rel] = known
             if known.story is not None:
