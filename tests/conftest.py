@@ -125,3 +125,20 @@ def redaksi_bin() -> str:
 
 
 os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+
+
+STORY = "Isi berita. (*)"
+"""A body that is written (submit refuses draft's template)."""
+
+
+def drafted(
+    cli: object, root: Path, title: str, *, category: str = "Hukum", body: str | None = STORY
+) -> str:
+    """``redaksi draft --no-input`` as the repository's user; the new article's path.
+
+    ``body=None`` leaves draft's own template in place (a story not yet written).
+    """
+    args = ["draft", "--no-input", *(["--body", body] if body is not None else [])]
+    result = cli(root, *args, "--title", title, "--category", category)  # type: ignore[operator]
+    assert result.code == 0, result.err
+    return str(result.out).strip()

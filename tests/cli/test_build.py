@@ -271,3 +271,50 @@ def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path:
     result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
     assert result.code == 4 and "partial" in result.err
     assert not (clone / "_site").exists()
+
+
+def test_a_template_changed_after_a_build_is_used_not_its_remembered_code(site: Path, cli) -> None:
+    from redaksi.services.site import packaged_templates
+
+    out = _build(cli, site)
+    assert list((site / ".git" / "redaksi").glob("site-code"))  # the compiled code is kept
+    page = out / PAGE.format("pasar")
+    assert "DIUBAH-REDAKSI" not in page.read_text()
+    (site / "templates").mkdir()
+    article_html = packaged_templates()["article.html"]
+    changed = article_html.replace(
+        '<meta property="og:type"', '<meta name="DIUBAH-REDAKSI">\n<meta property="og:type"'
+    )
+    assert changed != article_html
+    (site / "templates" / "article.html").write_text(changed)
+    commit(site, "our article page")
+    _build(cli, site)
+    assert "DIUBAH-REDAKSI" in page.read_text()
+
+
+def test_a_change_rewrites_only_the_parts_of_the_memory_it_touches(site: Path, cli) -> None:
+    import marshal
+
+    def versions() -> set[str]:
+        listing = git(site, "ls-tree", "-r", "HEAD", "--", "articles").splitlines()
+        return {line.split()[2] for line in listing if line.endswith(".md")}
+
+    def remembered() -> dict[str, tuple[int, bytes]]:
+        """Each part by name: its inode (a rewritten part is a new file) and its bytes."""
+        folder = site / ".git" / "redaksi"
+        return {p.name: (p.stat().st_ino, p.read_bytes()) for p in folder.glob("site-stories-*")}
+
+    _build(cli, site)
+    before, first = versions(), remembered()
+    path = site / "articles" / "2025" / "03" / "pasar-lama.md"
+    path.write_text(path.read_text().replace("(*)", "Diperbarui. (*)"))
+    commit(site, "edit")
+    _build(cli, site)
+    after, second = versions(), remembered()
+    (old,), (new,) = before - after, after - before
+    rewritten = {name for name in second if first.get(name, (0,))[0] != second[name][0]}
+    assert rewritten == {f"site-stories-{old[0]}", f"site-stories-{new[0]}"}
+    kept = set()
+    for _, data in second.values():
+        kept |= set(marshal.loads(data)[2])
+    assert kept == after

@@ -10,34 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import git, redaksi_bin
+from tests.conftest import drafted, git, redaksi_bin
 
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 def _two_articles(cli, root: Path) -> tuple[str, str]:
-    one = cli(
-        root,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Satu",
-        "--category",
-        "Hukum",
-    ).out.strip()
-    two = cli(
-        root,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Dua",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    one = drafted(cli, root, "Satu")
+    two = drafted(cli, root, "Dua")
     return one, two
 
 
@@ -80,43 +60,39 @@ def test_changed_since_an_unknown_ref(newsroom: Path, cli) -> None:
 
 
 def _pre_commit() -> str:
+    """pre-commit is a dev dependency (``.[dev]``): missing, the test fails, it never skips."""
     found = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
     if found is None:
-        pytest.skip("pre-commit is not installed")
+        pytest.fail("pre-commit is not installed: install the project with '.[dev]'")
     return found
 
 
-def test_the_shipped_hook_runs_in_real_pre_commit(newsroom: Path, cli) -> None:
+def install_hook(root: Path) -> dict[str, str]:
+    """The project's shipped hook, installed by real pre-commit in ``root``; the environment to
+    commit with (its own PRE_COMMIT_HOME)."""
+    import io
+    import os
+
     from ruamel.yaml import YAML
 
     [shipped] = YAML(typ="safe").load((PROJECT / ".pre-commit-hooks.yaml").read_text())
     # the same hook as a local one: 'language: python' would fetch redaksi from a registry
     local = {**shipped, "language": "system", "entry": f"{redaksi_bin()} validate"}
     config = {"repos": [{"repo": "local", "hooks": [local]}]}
-    import io
-
     out = io.StringIO()
     YAML(typ="safe").dump(config, out)
-    (newsroom / ".pre-commit-config.yaml").write_text(out.getvalue())
-    git(newsroom, "add", ".pre-commit-config.yaml")
-    git(newsroom, "commit", "-qm", "hooks")
-    pre_commit = _pre_commit()
-    env_home = {"PRE_COMMIT_HOME": str(newsroom.parent / "pre-commit-cache")}
-    import os
+    (root / ".pre-commit-config.yaml").write_text(out.getvalue())
+    git(root, "add", ".pre-commit-config.yaml")
+    git(root, "commit", "-qm", "hooks")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(root.parent / "pre-commit-cache")}
+    subprocess.run([_pre_commit(), "install"], cwd=root, check=True, capture_output=True, env=env)
+    assert (root / ".git" / "hooks" / "pre-commit").exists()
+    return env
 
-    env = {**os.environ, **env_home}
-    subprocess.run([pre_commit, "install"], cwd=newsroom, check=True, capture_output=True, env=env)
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Lolos",
-        "--category",
-        "Hukum",
-    ).out.strip()
+
+def test_the_shipped_hook_runs_in_real_pre_commit(newsroom: Path, cli) -> None:
+    env = install_hook(newsroom)
+    rel = drafted(cli, newsroom, "Lolos")
     assert rel  # the draft's own commit went through the hook
     bad = newsroom / "articles" / "2025" / "03" / "rusak.md"
     bad.parent.mkdir(parents=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,11 @@ def test_every_command_option_and_argument_takes_its_help_from_the_catalogue() -
             metavar = getattr(param, "metavar", None)
             if metavar is not None and metavar not in CATALOGUE:
                 plain.append(f"{where} {name} metavar: {metavar!r}")
+            own = f"help.mv.{(param.name or '').replace('_', '-')}"
+            kind = getattr(getattr(param, "type_descriptor", None), "annotation", str)
+            shown_as_text = kind is not str and not issubclass(kind, Enum)
+            if shown_as_text and not getattr(param, "is_flag", False) and own not in CATALOGUE:
+                plain.append(f"{where} {name}: a {kind.__name__} shown as TEXT")  # no help.mv key
     assert plain == []
 
 
@@ -141,3 +147,21 @@ def test_bash_completes_slugs_without_loading_typer(newsroom: Path) -> None:
     )
     assert done.stdout.split() == ["banjir-jember", "banjir-lumajang"]
     assert "typer" not in done.stderr  # -X importtime: the fast path never imported it
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_command_list_shows_every_summary_whole(
+    newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Click cuts a summary at 45 characters with '...': redaksi's are shown whole, wrapped."""
+    from redaksi.messages import render
+
+    config = newsroom / "redaksi.yaml"
+    config.write_text(config.read_text().replace("language: en", f"language: {language}"))
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli(newsroom, "--help").out
+    section = " ".join(out[out.index("  init ") :].split())
+    for name, command in sorted(get_command(app).commands.items()):
+        summary = render(str(command.help), language).split("\n\n")[0]
+        assert f"{name} {' '.join(summary.split())}" in section, name
+    assert "..." not in section

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redaksi.core import article
-from tests.conftest import git, head, redaksi_bin, snapshot, status
+from tests.conftest import drafted, git, head, redaksi_bin, snapshot, status
 
 CONTRACT = {0, 1, 2, 3, 4}
 SETTINGS = settings(
@@ -274,20 +274,7 @@ def test_an_empty_repository(tmp_path: Path, cli) -> None:
 
 
 def test_a_detached_head_still_takes_local_steps(newsroom: Path, cli) -> None:
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Lepas",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Lepas")
     git(newsroom, "checkout", "-q", "--detach")
     commit = head(newsroom)
     assert cli(newsroom, "submit", "lepas").code == 0

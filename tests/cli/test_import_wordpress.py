@@ -537,3 +537,38 @@ def test_a_scheduled_import_is_released_in_the_importers_name(
     front = front_of(desk, "articles/2025/03/jadwal-vaksinasi-pekan-depan.md")
     assert front["status"] == "published"
     assert git(desk, "log", "-1", "--format=%an <%ae>").strip() == "Keyra <keyra@kabar.test>"
+
+
+def test_an_imported_story_is_found_at_its_old_address_after_build(
+    newsroom: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 end to end: import a WXR, build, and the old permalink leads to the new page."""
+    from tests.sitekit import site_newsroom
+
+    site_newsroom(newsroom)  # a site url, https://kabar.test/
+    git(newsroom, "commit", "-qam", "site")
+    monkeypatch.setenv("REDAKSI_NOW", NOW)
+    act_as(newsroom, KEYRA)
+    posts = [
+        Post(101),  # WordPress's /%postname%/ permalink
+        Post(102, "Harga Cabai Naik", link=f"{SITE}/2019/05/harga-cabai/"),  # a dated one
+        Post(103, "Draf Banjir", status="draft"),  # never public: no old address to keep
+    ]
+    report = run_import(cli, newsroom, write_export(tmp_path, posts))
+    assert report["imported"] == {"published": 2, "scheduled": 0, "draft": 1, "review": 0}
+    built = cli(newsroom, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert built.code == 0, built.err
+    out = newsroom / "_site"
+    for old, slug in (
+        ("bupati-larang-opd-kerja-sendiri", "bupati-larang-opd-kerja-sendiri"),
+        ("2019/05/harga-cabai", "harga-cabai-naik"),
+    ):
+        page = out / old / "index.html"
+        html = page.read_text(encoding="utf-8")
+        [target] = re.findall(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+        assert (page.parent / target / "index.html").resolve() == (
+            out / "2025" / "03" / slug / "index.html"
+        ).resolve()
+        assert (out / "2025" / "03" / slug / "index.html").is_file()
+        assert f"https://kabar.test/2025/03/{slug}/" in html
+    assert json.loads((out / "redirects.json").read_text())["redirects"] == []

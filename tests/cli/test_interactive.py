@@ -3,6 +3,7 @@ editor, tables, confirmations and Ctrl-C."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from redaksi.core import article
+from tests.cli.test_help import ENGLISH
 from tests.conftest import git, redaksi_bin
 
 pexpect = pytest.importorskip("pexpect")
@@ -35,9 +37,10 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"{sys.executable} {script}"
 
 
-def spawn(cwd: Path, *args: str, columns: int = 100, editor: str = "false"):
+def spawn(cwd: Path, *args: str, columns: int = 100, editor: str = "false", **extra: str):
     env = {
         **os.environ,
+        **extra,
         "PROMPT_TOOLKIT_NO_CPR": "1",
         "TERM": "xterm",
         "COLUMNS": str(columns),
@@ -344,3 +347,94 @@ def test_ctrl_c_while_a_command_runs_exits_130(newsroom: Path, cli, tmp_path: Pa
     out = finish(child)
     assert child.exitstatus == 130, out
     assert "interrupted" in out
+
+
+def _english_words(*prefixes: str) -> list[str]:
+    """test_help's English markers, and the fixed parts of every English text of these catalogue
+    keys that the Indonesian text does not share (a label such as 'Status' is the same word)."""
+    from redaksi.messages import CATALOGUE
+
+    own = {
+        part.strip()
+        for key, (en, id_) in CATALOGUE.items()
+        if key.startswith(prefixes)
+        for part in re.split(r"\{\w+\}", en)
+        if len(part.strip()) >= 4 and part.strip() not in id_
+    }
+    return [*ENGLISH, "Use arrow keys", *sorted(own)]
+
+
+def test_show_labels_follow_an_indonesian_newsroom(newsroom: Path, cli) -> None:
+    speak(newsroom, "id")
+    made = cli(
+        newsroom,
+        "draft",
+        "--no-input",
+        "--title",
+        "Pasar Baru",
+        "--category",
+        "Ekonomi",
+        "--tag",
+        "Pasar",
+        "--dateline",
+        "Probolinggo",
+        "--body",
+        f"{STORY} (*)",
+    )
+    assert made.code == 0, made.err
+    step(cli, newsroom, "ali@kabar.test", "submit", "pasar-baru")
+    step(cli, newsroom, "ms@kabar.test", "approve", "pasar-baru")
+    step(cli, newsroom, "keyra@kabar.test", "publish", "pasar-baru")
+    result = cli(newsroom, "show", "pasar-baru")
+    assert result.code == 0, result.err
+    head = result.out.split("\n\n", 1)[0].splitlines()
+    assert [line.split(":", 1)[0] for line in head] == [
+        "Judul",
+        "Berkas",
+        "Status",
+        "Kategori",
+        "Tag",
+        "Dateline",
+        "Id",
+        "Wartawan",
+        "Redaktur",
+        "Publisher",
+        "Dibuat",
+        "Terbit",
+        *["Riwayat"] * 4,
+    ]
+    assert [word for word in _english_words("show.") if word in "\n".join(head)] == []
+
+
+def test_init_asks_in_indonesian_with_the_arrow_hint(repo: Path) -> None:
+    # no newsroom yet: the language comes from REDAKSI_LANGUAGE (or the locale)
+    child = spawn(repo, "init", REDAKSI_LANGUAGE="id")
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("Nama redaksi")
+    child.send("\r")  # the default: the folder's name
+    child.expect("Zona waktu")
+    child.send("\r")
+    child.expect("Bahasa pesan")
+    child.expect(re.escape("(tombol panah untuk memilih, Enter untuk memastikan)"))
+    child.send("\r")  # the default: id
+    finish(child)
+    assert child.exitstatus == 0, log.getvalue()
+    config = (repo / "redaksi.yaml").read_text()
+    assert "newsroom: repo\n" in config and "language: id\n" in config
+    said = ANSI.sub("", log.getvalue())
+    assert [word for word in _english_words("prompt.", "init.") if word in said] == []
+
+
+def test_the_arrow_hint_follows_an_indonesian_newsroom(newsroom: Path) -> None:
+    speak(newsroom, "id")
+    child = spawn(newsroom, "draft", "--title", "Pasar Baru")
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect("Kategori")
+    child.expect(re.escape("(tombol panah untuk memilih, Enter untuk memastikan)"))
+    child.sendcontrol("c")
+    finish(child)
+    assert child.exitstatus == 130
+    said = ANSI.sub("", log.getvalue())
+    assert [word for word in _english_words("prompt.", "cli.") if word in said] == []

@@ -83,3 +83,44 @@ def test_a_fence_after_a_line_separator_is_no_fence(newsroom: Path, cli) -> None
     put(newsroom, text)
     error = one_problem(cli, newsroom)
     assert (error["line"], error["column"], error["rule"]) == (3, 14, "format")
+
+
+VERIFY_CASES = [
+    GOOD.replace("---\nProbolinggo", "<<: {dateline: Probolinggo}\n---\nProbolinggo"),
+    GOOD.replace("---\nProbolinggo", "x-a: {<<: {b: c}}\n---\nProbolinggo"),
+    GOOD.replace("status: draft\n", "status: draft\u2028x-note: lain\n"),
+    GOOD.replace("status: draft\n", "status: draft\u2029x-note: lain\n"),
+    GOOD.replace("status: draft\n", "status: draft\x85x-note: lain\n"),
+    GOOD.replace("title: Bupati Larang OPD\n", "title: Bupati\u2028---\n"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", VERIFY_CASES, ids=["merge", "nested-merge", "2028", "2029", "85", "fence"]
+)
+def test_verify_reads_a_pull_requests_file_as_validate_does(newsroom: Path, cli, text: str) -> None:
+    # issue 10.8: verify read such a file as an article in state None; it must find the file
+    # unreadable, as validate does (and submit/show refuse it), not judge a state no reader sees
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    put(newsroom, text)
+    error = one_problem(cli, newsroom)
+    assert error["rule"] == "format"
+    result = cli(newsroom, "verify", "--base", "main", "--format", "json")
+    assert result.code == 1, result.err
+    report = json.loads(result.out)
+    assert [(e["file"], e["rule"]) for e in report["errors"]] == [(REL, "verify-unreadable")]
+    assert "run 'redaksi validate' on it" in report["errors"][0]["message"]
+    assert report["transitions"] == 0
+
+
+def test_verify_reads_the_same_file_without_the_trap_as_a_draft(newsroom: Path, cli) -> None:
+    # the control: the same hand-added file, readable, is read (status 'draft' on line 5)
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "-b", "pr")
+    put(newsroom, GOOD)
+    assert cli(newsroom, "validate").code == 0
+    result = cli(newsroom, "verify", "--base", "main", "--format", "json")
+    assert result.code == 1, result.err
+    [error] = json.loads(result.out)["errors"]
+    assert (error["file"], error["line"], error["rule"]) == (REL, 5, "verify-added-not-draft")

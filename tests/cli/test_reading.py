@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tests.cli.test_transitions import MS, act_as
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 ARTICLE = """\
 ---
@@ -110,17 +110,7 @@ def test_show_gives_front_matter_and_path(newsroom: Path, cli) -> None:
 
 
 def test_log_follows_an_article_that_moved(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Pindah Folder",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Pindah Folder")
     assert cli(newsroom, "submit", "pindah-folder").code == 0
     act_as(newsroom, MS)
     assert cli(newsroom, "reject", "pindah-folder", "--note", "Perlu foto.").code == 0

@@ -11,7 +11,8 @@ import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
-from tests.conftest import git, head, redaksi_bin, snapshot
+from tests.conftest import drafted, git, head, redaksi_bin, snapshot
+from tests.integration.conftest import Hold
 
 BOT = ("Release Bot", "bot@ci.test")
 SOON = "2026-12-01 06:00"
@@ -38,17 +39,7 @@ def edited(newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A newsroom on main with one story approved (edit), the clock on 30 Nov 2026, noon WIB."""
     monkeypatch.setenv("REDAKSI_NOW", BEFORE)
     act_as(newsroom, ALI)
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Sidang",
-        "--category",
-        "Hukum",
-    ).out
+    rel = drafted(cli, newsroom, "Sidang")
     edit(newsroom, rel.strip(), "Isi berita.", "Sidang digelar besok.")
     assert cli(newsroom, "submit", "sidang").code == 0
     act_as(newsroom, MS)
@@ -147,17 +138,7 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
     edited: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     act_as(edited, ALI)
-    rel = cli(
-        edited,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out
+    rel = drafted(cli, edited, "Banjir")
     edit(edited, rel.strip(), "Isi berita.", "Air naik.")
     assert cli(edited, "submit", "banjir").code == 0
     act_as(edited, MS)
@@ -185,13 +166,23 @@ def test_release_publishes_what_is_due_oldest_first_as_the_scheduler(
     )
 
 
-def test_list_show_and_log_say_who_scheduled_and_when(edited: Path, cli) -> None:
+def test_list_show_and_log_say_who_scheduled_and_when(
+    edited: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     act_as(edited, KEYRA)
+    monkeypatch.setenv("REDAKSI_NOW", "2026-11-30T15:30:00+07:00")  # not the approval's moment
     assert cli(edited, "publish", "sidang", "--at", SOON).code == 0
     listed = json.loads(cli(edited, "list", "--status", "scheduled", "--format", "json").out)
     assert [(a["slug"], a["publish_at"]) for a in listed["articles"]] == [("sidang", SOON_RFC)]
     assert "-> 2026-12-01 06:00" in cli(edited, "list", "--status", "scheduled").out
-    assert "schedule" in cli(edited, "show", "sidang").out
+    shown = [" ".join(line.split()) for line in cli(edited, "show", "sidang").out.splitlines()]
+    assert "Publisher: Keyra <keyra@kabar.test>" in shown
+    assert "Scheduled for: 2026-12-01T06:00:00+07:00" in shown
+    assert [line for line in shown if line.startswith("History:")][-1] == (
+        "History: 2026-11-30T15:30:00+07:00 schedule edit -> scheduled keyra@kabar.test"
+    )
+    logged = [" ".join(line.split()) for line in cli(edited, "log", "sidang").out.splitlines()]
+    assert logged[-1].startswith("2026-11-30 15:30 schedule edit -> scheduled Keyra ")
     steps = json.loads(cli(edited, "log", "sidang", "--format", "json").out)["transitions"]
     assert (steps[-1]["action"], steps[-1]["author"]["name"]) == ("schedule", "Keyra")
 
@@ -211,18 +202,55 @@ def _scheduled_on_a_remote(edited: Path, cli, tmp_path: Path) -> tuple[Path, Pat
 
 
 def test_two_releases_at_once_publish_each_story_once(edited: Path, cli, tmp_path: Path) -> None:
+    act_as(edited, ALI)
+    drafted = cli(
+        edited,
+        "draft",
+        "--no-input",
+        "--body",
+        "Air naik. (*)",
+        "--title",
+        "Banjir",
+        "--category",
+        "Hukum",
+    )
+    assert drafted.code == 0, drafted.err
+    assert cli(edited, "submit", "banjir").code == 0
+    act_as(edited, MS)
+    assert cli(edited, "approve", "banjir").code == 0
+    act_as(edited, KEYRA)
+    assert cli(edited, "publish", "banjir", "--at", SOON).code == 0
     remote, one, two = _scheduled_on_a_remote(edited, cli, tmp_path)
+    hold = Hold(remote, tmp_path)  # the remote holds the first push it receives
     env = {**os.environ, "REDAKSI_NOW": AFTER}
-    runs = [
-        subprocess.Popen(
-            [redaksi_bin(), "release", "--push"], cwd=c, env=env, stderr=subprocess.PIPE
+    first = subprocess.Popen(
+        [redaksi_bin(), "release", "--push"],
+        cwd=one,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        hold.wait()  # the first run is inside its push now
+        second = subprocess.run(
+            [redaksi_bin(), "release", "--push"], cwd=two, env=env, capture_output=True, text=True
         )
-        for c in (one, two)
-    ]
-    codes = [run.wait() for run in runs]
-    assert codes == [0, 0], [run.stderr.read() for run in runs if run.stderr]
+        assert first.poll() is None  # still held: the two runs overlapped
+    finally:
+        hold.release()
+    out, err = first.communicate(timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert first.returncode == 0, err
+    assert len(second.stdout.split()) == 2 and second.stderr.count("released ") == 2
+    assert out == "", out  # the held run lost the race for both stories: no commit of its own
+    banjir, sidang = err.splitlines()
+    gone = "already released elsewhere"
+    assert banjir.startswith(f"articles/2026/11/banjir.md: {gone} (Keyra <keyra@kabar.test> ")
+    assert sidang.startswith(f"articles/2026/11/sidang.md: {gone} (cannot release an article")
     subjects = git(remote, "log", "--format=%s", "main").splitlines()
-    assert subjects.count("release: Sidang") == 1
+    assert (subjects.count("release: Banjir"), subjects.count("release: Sidang")) == (1, 1)
+    assert git(one, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")
 
 
 def test_verify_catches_every_way_out_of_a_schedule(
@@ -266,17 +294,7 @@ def test_verify_catches_a_publish_before_the_embargo(
 
 
 def test_a_reporter_may_set_an_embargo_by_hand_only_before_submitting(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Rahasia",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Rahasia")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(newsroom, rel, "created_at:", f"embargo_until: {SOON_RFC}\ncreated_at:")
@@ -333,6 +351,37 @@ def test_the_cron_workflow_releases_and_pushes(edited: Path, cli, tmp_path: Path
         assert done.returncode == 0, done.stderr
     assert output.read_text() == "released=true\n"  # so the site job builds and deploys
     assert workflow["jobs"]["site"]["uses"] == "./.github/workflows/redaksi-site.yml"
+    assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
+        "Keyra|redaksi release|release: Sidang"
+    )
+
+
+def test_the_gitlab_release_job_releases_and_pushes(edited: Path, cli, tmp_path: Path) -> None:
+    """The job `init --ci gitlab` writes, its script run as a GitLab runner would run it: on a
+    detached checkout of the branch, pushing to the URL the project's variable names."""
+    from ruamel.yaml import YAML
+
+    from redaksi.services import ci
+
+    text = ci.render("gitlab", '"redaksi"')[".gitlab-ci.yml"]
+    job = YAML(typ="safe").load(text)["redaksi-release"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]
+    script = job["script"]
+    assert script[0] == 'pip install "redaksi"'
+    remote, runner, _ = _scheduled_on_a_remote(edited, cli, tmp_path)
+    git(runner, "checkout", "-q", "--detach", "HEAD")  # GitLab checks out the commit
+    env = {
+        **os.environ,
+        "PATH": f"{Path(redaksi_bin()).parent}{os.pathsep}{os.environ['PATH']}",
+        "REDAKSI_NOW": AFTER,
+        "CI_COMMIT_BRANCH": "main",
+        "REDAKSI_PUSH_URL": str(remote),
+    }
+    for line in script[1:]:
+        done = subprocess.run(
+            ["bash", "-c", line], cwd=runner, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, (line, done.stderr)
     assert git(remote, "log", "-1", "--format=%an|%cn|%s", "main").strip() == (
         "Keyra|redaksi release|release: Sidang"
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from redaksi.core import article
+from tests import conftest
 from tests.conftest import git, head, snapshot, status
 
 ALI = ("Ali Ya'lu", "ali@kabar.test")
@@ -179,17 +180,7 @@ def test_four_eyes_stops_a_reporter_publishing_their_own_story(newsroom: Path, c
         + "four_eyes: true\n"
     )
     git(newsroom, "commit", "-qam", "four eyes")
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Sendiri",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = conftest.drafted(cli, newsroom, "Sendiri")
     assert cli(newsroom, "submit", "sendiri").code == 0
     before = snapshot(newsroom)
     result = cli(newsroom, "approve", "sendiri")

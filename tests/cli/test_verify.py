@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 Who = tuple[str, str]
 
@@ -18,17 +18,7 @@ Who = tuple[str, str]
 @pytest.fixture
 def published(newsroom: Path, cli) -> tuple[Path, str]:
     """A newsroom on branch main with one article taken to published by three people."""
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir Lumajang",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir Lumajang")
     path = newsroom / rel
     path.write_text(path.read_text().replace("Isi berita.", "Air setinggi lutut."))
     assert cli(newsroom, "submit", "banjir-lumajang").code == 0
@@ -90,17 +80,7 @@ def test_corrections_and_retractions_by_redaksi_pass(published: tuple[Path, str]
 
 
 def test_setting_published_by_hand_fails(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Pintas",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Pintas")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(newsroom, rel, "status: draft", "status: published")
@@ -137,17 +117,7 @@ def test_slipping_a_sentence_into_a_published_story_fails(published: tuple[Path,
 
 
 def test_a_draft_may_be_edited_by_staff_but_not_by_strangers(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Draf",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Draf")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(newsroom, rel, "Isi berita.", "Isi berita, ditulis.")
@@ -159,17 +129,7 @@ def test_a_draft_may_be_edited_by_staff_but_not_by_strangers(newsroom: Path, cli
 
 
 def test_changing_who_reported_by_hand_fails(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Draf",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Draf")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(
@@ -183,20 +143,7 @@ def test_changing_who_reported_by_hand_fails(newsroom: Path, cli) -> None:
 
 
 def test_a_transition_by_someone_without_the_role_fails(newsroom: Path, cli) -> None:
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Banjir",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -243,17 +190,7 @@ def test_a_pull_request_cannot_put_itself_on_staff_and_publish(
 
 
 def test_trailers_that_disagree_with_the_change_fail(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     assert cli(newsroom, "submit", "banjir").code == 0
@@ -292,17 +229,7 @@ def test_the_editor_must_be_whoever_approved(newsroom: Path, cli) -> None:
         config.read_text().replace("roles: [publisher]}", "roles: [publisher, editor]}")
     )
     git(newsroom, "commit", "-qam", "keyra edits too")
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -311,17 +238,7 @@ def test_the_editor_must_be_whoever_approved(newsroom: Path, cli) -> None:
 
 
 def test_an_approve_by_hand_that_follows_every_rule_passes(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -366,20 +283,7 @@ def test_merges_bring_in_checked_commits_and_evil_merges_fail(
     root, rel = published
     act_as(root, ALI)
     git(root, "checkout", "-q", "-b", "side", "main")
-    assert (
-        cli(
-            root,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Sampingan",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, root, "Sampingan")
     git(root, "checkout", "-q", "pr")
     act_as(root, MS)
     assert cli(root, "correct", "banjir-lumajang", "--note", "Ralat.").code == 0
@@ -447,20 +351,7 @@ def test_require_signed_accepts_signed_transitions_and_refuses_unsigned(
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     git(newsroom, "config", "commit.gpgsign", "true")
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Banjir",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == []
     git(newsroom, "config", "commit.gpgsign", "false")

@@ -15,7 +15,7 @@ import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import Who, commit_as, edit, published, rules
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 __all__ = ["published"]  # the fixture, shared with test_verify
 
@@ -192,20 +192,7 @@ def _require_signed(root: Path) -> None:
 def test_a_signature_must_be_the_authors_own(newsroom: Path, cli, tmp_path: Path) -> None:
     _require_signed(newsroom)
     _signing(newsroom, tmp_path, "ali@kabar.test")
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Banjir",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     assert rules(cli, newsroom) == []
     act_as(newsroom, MS)  # still signing with Ali's key
@@ -242,20 +229,7 @@ def test_credited_names_must_be_the_staff_names(newsroom: Path, cli) -> None:
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     git(newsroom, "config", "user.name", "Keyra")  # Ali's email, someone else's name
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Nama",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Nama")
     assert rules(cli, newsroom) == []  # redaksi credits the staff list's name, not git's
     rel = git(newsroom, "ls-files", "articles/*/*/nama.md").strip()
     edit(newsroom, rel, "reporter: {name: Ali Ya'lu,", "reporter: {name: Keyra,")
@@ -276,17 +250,7 @@ def _schema_allowing_sponsor(root: Path) -> None:
 
 
 def test_a_pull_request_cannot_loosen_the_schema_for_itself(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Iklan",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Iklan")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     _schema_allowing_sponsor(newsroom)
@@ -302,17 +266,7 @@ def test_a_pull_request_cannot_loosen_the_schema_for_itself(newsroom: Path, cli)
 
 
 def test_a_category_added_in_the_pull_request_is_not_yet_allowed(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Bola",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Bola")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(
@@ -333,17 +287,7 @@ def test_changing_redaksis_ci_block_is_a_finding(newsroom: Path, cli) -> None:
     workflow.write_text("name: redaksi\non: pull_request\njobs: {}\n")
     git(newsroom, "add", "-A")
     git(newsroom, "commit", "-qm", "ci")
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Lolos",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Lolos")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     workflow.write_text("name: redaksi\non: pull_request\njobs: {}\n# verify off\n")
@@ -388,20 +332,7 @@ def test_signing_keys_come_from_the_base_not_the_pull_request(
     git(newsroom, "config", "gpg.format", "ssh")
     git(newsroom, "config", "user.signingkey", str(key))
     git(newsroom, "config", "commit.gpgsign", "true")
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Banjir",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Banjir")
     assert rules(cli, newsroom) == []  # checked against the base's file, whatever git is told
     mallory = tmp_path / "mallory"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(mallory)], check=True)
@@ -449,17 +380,7 @@ def test_a_branch_that_does_not_contain_the_base_is_a_finding(published, cli) ->
 
 
 def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     edit(newsroom, rel, "Isi berita.", "Paragraf satu.\n\nParagraf dua.")
     assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
@@ -474,17 +395,7 @@ def test_an_honest_merge_of_main_into_a_desk_branch_passes(newsroom: Path, cli) 
 
 
 def test_a_message_with_separator_bytes_is_read_whole(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
     edit(newsroom, rel, "Isi berita.", "Isi.")
@@ -530,20 +441,7 @@ def test_four_eyes_holds_for_a_hand_approved_story(newsroom: Path, cli) -> None:
         + "four_eyes: true\n"
     )
     git(newsroom, "commit", "-qam", "four eyes")
-    assert (
-        cli(
-            newsroom,
-            "draft",
-            "--no-input",
-            "--body",
-            "Isi berita. (*)",
-            "--title",
-            "Sendiri",
-            "--category",
-            "Hukum",
-        ).code
-        == 0
-    )
+    drafted(cli, newsroom, "Sendiri")
     assert cli(newsroom, "submit", "sendiri").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")
@@ -555,17 +453,7 @@ def test_four_eyes_holds_for_a_hand_approved_story(newsroom: Path, cli) -> None:
 
 
 def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Foto",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Foto")
     (newsroom / "media" / "2025" / "03").mkdir(parents=True)
     (newsroom / "media" / "2025" / "03" / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0photo")
     edit(newsroom, rel, "created_at:", 'photo: {file: "2025/03/a\\x2Ejpg"}\ncreated_at:')
@@ -588,17 +476,7 @@ def test_a_photo_on_the_record_is_matched_however_its_path_is_spelled(newsroom: 
 
 
 def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     edit(newsroom, rel, "Isi berita.", "Isi.")
     assert cli(newsroom, "submit", "banjir").code == 0
     act_as(newsroom, MS)
@@ -614,17 +492,7 @@ def test_a_publish_must_record_when_it_happened(newsroom: Path, cli) -> None:
 
 
 def test_a_reject_must_carry_its_note(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     assert cli(newsroom, "submit", "banjir").code == 0
     git(newsroom, "branch", "-M", "main")
     git(newsroom, "checkout", "-q", "-b", "pr")

@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.test_transitions import ALI
 from tests.cli.test_verify import commit_as, rules
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 
 def _pr(root: Path) -> None:
@@ -50,17 +50,7 @@ def _sha(root: Path) -> str:
 def test_each_finding_names_the_commit_its_author_the_file_and_the_line(
     newsroom: Path, cli
 ) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi.",
-        "--title",
-        "Pintas",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Pintas", body="Isi.")
     _pr(newsroom)
     assert cli(newsroom, "submit", "pintas").code == 0
     text = (newsroom / rel).read_text()
@@ -87,7 +77,7 @@ def test_each_finding_names_the_commit_its_author_the_file_and_the_line(
 def test_a_commit_dated_in_the_future_fails(
     newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Esok", "--category", "Hukum").out.strip()
+    rel = drafted(cli, newsroom, "Esok", body=None)
     _pr(newsroom)
     monkeypatch.setenv("REDAKSI_NOW", "2025-03-04T09:00:00+07:00")
     path = newsroom / rel
@@ -105,10 +95,18 @@ def test_a_commit_dated_in_the_future_fails(
         f"commit {_sha(newsroom)} by Ali Ya'lu <ali@kabar.test> is dated "
         "2025-03-04T09:10:01+07:00, in the future; fix the machine's clock and commit again"
     )
+    git(newsroom, "reset", "-q", "--hard", "main")
+    path.write_text(path.read_text().replace("Write the story here.", "Isi."))
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-03-04T08:00:00+07:00")
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2099-01-01T00:00:00+07:00")
+    commit_as(newsroom, ALI, "write")
+    assert (
+        "is dated 2099-01-01T00:00:00+07:00, in the future" in _report(cli, newsroom)[0]["message"]
+    )  # the author date is the one in the future: the finding names it
 
 
 def test_a_step_redaksi_does_not_have_is_named(newsroom: Path, cli) -> None:
-    rel = cli(newsroom, "draft", "--no-input", "--title", "Aneh", "--category", "Hukum").out.strip()
+    rel = drafted(cli, newsroom, "Aneh", body=None)
     _pr(newsroom)
     path = newsroom / rel
     path.write_text(path.read_text().replace("Write the story here.", "Isi."))

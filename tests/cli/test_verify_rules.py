@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, published, rules
-from tests.conftest import git
+from tests.conftest import drafted, git
 
 __all__ = ["published"]
 
@@ -172,17 +172,7 @@ def test_emails_match_staff_whatever_their_case(newsroom: Path, cli) -> None:
 
 
 def test_a_hand_commit_whose_message_ends_in_prose_with_a_colon(newsroom: Path, cli) -> None:
-    rel = cli(
-        newsroom,
-        "draft",
-        "--no-input",
-        "--body",
-        "Isi berita. (*)",
-        "--title",
-        "Banjir",
-        "--category",
-        "Hukum",
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Banjir")
     _pr(newsroom)
     edit(newsroom, rel, "Isi berita.", "Isi.")
     commit_as(newsroom, ALI, "lede\n\nCatatan: judul masih sementara, jangan diterbitkan dulu.")
@@ -229,9 +219,7 @@ def test_a_draft_is_thrown_away_only_by_discard_and_by_its_reporter_or_an_editor
     newsroom: Path, cli
 ) -> None:
     _with_dewi(newsroom)
-    rel = cli(
-        newsroom, "draft", "--no-input", "--title", "Buang", "--category", "Hukum"
-    ).out.strip()
+    rel = drafted(cli, newsroom, "Buang", body=None)
     _pr(newsroom)
     git(newsroom, "rm", "-q", rel)
     commit_as(newsroom, ALI, "gone")

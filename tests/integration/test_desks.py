@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,6 +254,55 @@ def test_own_offline_steps_go_first_and_are_named(hub: Path, clone: Clone) -> No
     assert f"pushed your earlier step: approve: Satu ({offline})" in result.stderr
     assert [line.split("|")[1] for line in remote_log(hub)[:2]] == ["approve: Dua", "approve: Satu"]
     assert clean_on_upstream(desk)
+
+
+def test_a_diverged_branch_pushes_no_commit_made_by_hand(hub: Path, clone: Clone) -> None:
+    """The reported case: a branch tracking a remote branch, both sides with commits the other
+    lacks (``git push`` itself refuses), a hand commit below an offline step: nothing goes up."""
+    git(hub, "branch", "meja", "main")
+    desk, other = clone("probolinggo", MS), clone("surabaya", DEWI)
+    for path in (desk, other):
+        git(path, "checkout", "-q", "-b", "meja", "--track", "origin/meja")
+    (desk / "catatan.txt").write_text("rapat redaksi\n")
+    git(desk, "add", "catatan.txt")
+    git(desk, "commit", "-qm", "catatan rapat")
+    hand = git(desk, "rev-parse", "--short", "HEAD").strip()
+    assert run(desk, "approve", "satu").returncode == 0  # an offline step on top of it
+    assert run(other, "approve", "dua", "--push").returncode == 0  # the remote moves on
+    (other / "jadwal.txt").write_text("piket\n")
+    git(other, "add", "jadwal.txt")
+    git(other, "commit", "-qm", "jadwal piket")
+    git(other, "push", "-q")
+    pushed = subprocess.run(["git", "push"], cwd=desk, capture_output=True, text=True)
+    assert pushed.returncode == 1 and "[rejected]" in pushed.stderr  # git itself refuses
+    git(desk, "fetch", "-q")
+    assert git(desk, "status", "-sb").splitlines()[0] == "## meja...origin/meja [ahead 2, behind 2]"
+    remote_before = {ref: git(hub, "rev-parse", ref) for ref in ("main", "meja")}
+    before, local_head = snapshot(desk), git(desk, "rev-parse", "HEAD")
+    for args in (["correct", "tiga", "--note", "Ralat angka.", "--push"], ["sync"]):
+        result = run(desk, *args)
+        assert result.returncode == 4, result.stderr
+        assert result.stderr == (
+            "redaksi: 1 local commit(s) are not steps you took with redaksi (the first: made by "
+            f"hand, without redaksi): {hand} 'catatan rapat'; redaksi pushes only your own steps, "
+            "so nothing was pushed: send those through a pull request, or take them off this "
+            "branch (git rebase -i origin/meja), then try again\n"
+        )
+        assert {ref: git(hub, "rev-parse", ref) for ref in remote_before} == remote_before
+        assert snapshot(desk) == before and git(desk, "rev-parse", "HEAD") == local_head
+    git(desk, "rebase", "-q", "--onto", "HEAD~2", "HEAD~1")  # the advice: the hand commit out
+    result = run(desk, "correct", "tiga", "--note", "Ralat angka.", "--push")
+    assert result.returncode == 0, result.stderr
+    assert "pushed your earlier step: approve: Satu" in result.stderr
+    assert git(hub, "log", "--format=%an|%s", "-5", "meja").splitlines() == [
+        "Mohammad S|correct: Tiga",
+        "Mohammad S|approve: Satu",
+        "Dewi|jadwal piket",
+        "Dewi|approve: Dua",
+        "Keyra|publish: Tiga",
+    ]
+    assert "catatan rapat" not in git(hub, "log", "--all", "--format=%s")
+    assert git(hub, "rev-parse", "main") == remote_before["main"]
 
 
 # -- item 5: roles come from the remote's committed redaksi.yaml -------------------------------

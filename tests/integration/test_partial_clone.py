@@ -153,3 +153,40 @@ def test_a_cone_without_the_schemas_is_refused(desk: tuple[Path, Path], cli) -> 
     assert "git sparse-checkout add schemas" in result.err
     git(clone, "sparse-checkout", "add", "schemas")
     assert cli(clone, "validate").code == 0
+
+
+def test_every_writing_command_works_on_the_cone_and_downloads_nothing(
+    desk: tuple[Path, Path], cli
+) -> None:
+    clone, _ = desk
+    absent = missing(clone)
+    people = {"ali": ("Ali Ya'lu", "ali@kabar.test"), "ms": ("Mohammad S", "ms@kabar.test")}
+    people["keyra"] = ("Keyra", "keyra@kabar.test")
+
+    def as_(who: str, *args: str) -> None:
+        git(clone, "config", "user.name", people[who][0])
+        git(clone, "config", "user.email", people[who][1])
+        result = cli(clone, *args)
+        assert result.code == 0, (args, result.err)
+
+    as_("keyra", "staff", "add", "dewi@kabar.test", "--name", "Dewi", "--role", "reporter")
+    git(clone, "push", "-q", "origin", "HEAD:main")  # staff counts once it is on the base
+    base = git(clone, "rev-parse", "HEAD").strip()
+    as_("ms", "approve", "berita-33", "--push")  # on top of the remote, pushed
+    as_("ms", "sync")
+    as_(
+        "ali", "draft", "--no-input", "--body", "Isi. (*)", "--title", "Baru", "--category", "Hukum"
+    )
+    as_("ali", "submit", "baru")
+    as_("ms", "approve", "baru")
+    as_("ms", "diff", "baru")
+    as_("keyra", "publish", "baru")
+    as_("ms", "correct", "baru", "--note", "Nama diperbaiki.")
+    as_("ms", "reassign", "berita-30", "--to", "dewi@kabar.test", "--note", "Dewi saja.")
+    as_("ali", "discard", "berita-32", "--note", "Dobel.")
+    as_("ms", "embargo", "berita-34", "--until", "2099-01-01 00:00")
+    as_("keyra", "release")  # nothing is due
+    as_("ms", "log", "baru")
+    checked = cli(clone, "verify", "--base", base, "--head", "HEAD", "--format", "json")
+    assert [e["message"] for e in json.loads(checked.out)["errors"]] == [] and checked.code == 0
+    assert missing(clone) == absent

@@ -228,3 +228,21 @@ def test_every_finding_of_an_import_names_its_key_and_parameters() -> None:
     assert findings(other=["redaksi.yaml"], after=None) == [
         ("import-config", "import.verify_config", {})
     ]
+
+
+def test_with_four_eyes_a_publisher_cannot_import_her_own_story_as_published() -> None:
+    own = imported(reporter={"name": "Keyra", "email": "KEYRA@kabar.test"})
+    path = "articles/2025/03/bupati.md"
+    honest = check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [(path, imported())], [],
+                          CONFIG, CONFIG, four_eyes=True)  # fmt: skip
+    assert honest == []  # someone else's story from the old site
+    alone = check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [(path, own)], [],
+                         CONFIG, CONFIG, four_eyes=True)  # fmt: skip
+    assert [(f.rule, f.key, dict(f.params)) for f in alone] == [
+        ("four-eyes", "verify.four_eyes", {"action": "import"})
+    ]
+    assert rules(added=[(path, own)]) == []  # a newsroom of one turned four-eyes off
+    draft = imported(status="draft", published_at=None, reporter=own["reporter"])
+    draft["history"] = [{**draft["history"][0], "to": "draft"}]
+    assert check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [(path, draft)], [],
+                        CONFIG, CONFIG, four_eyes=True) == []  # fmt: skip

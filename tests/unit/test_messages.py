@@ -22,6 +22,7 @@ def test_both_languages_say_it_with_the_same_placeholders(key: str) -> None:
     english, indonesian = CATALOGUE[key]
     assert english.strip() and indonesian.strip()
     assert _fields(english) == _fields(indonesian)
+    assert "key" not in _fields(english)  # Output.text(key, **params) takes the key itself
 
 
 def test_every_key_the_code_uses_is_in_the_catalogue() -> None:

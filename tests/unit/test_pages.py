@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -112,3 +113,15 @@ def test_embargo_and_future_publication_are_not_public() -> None:
 def test_a_photo_path_cannot_leave_media(file: str) -> None:
     assert pages.media_path(file) is None
     assert pages.media_path("2025/03/x.jpg") == "media/2025/03/x.jpg"
+
+
+def test_equal_page_keys_have_one_digest_whatever_objects_they_are_made_of() -> None:
+    from redaksi.services.site import page_digest
+
+    shared = sys.intern("Banjir di Jember")
+    fresh = ("Banjir di", "Banjir di")  # two strings made at run time, neither interned
+    made = ("listing", (f"{fresh[0]} Jember", f"{fresh[1]} Jember"), 3)
+    remembered = ("listing", (shared, shared), 3)  # one object twice, as a loaded story has
+    assert made == remembered
+    assert page_digest(b"seed", made) == page_digest(b"seed", remembered)
+    assert page_digest(b"seed", made) != page_digest(b"seed", ("listing", (shared,), 3))

@@ -227,6 +227,8 @@ def deleted(front: Mapping[str, Any], author: Actor, action: str | None = "disca
 
 def test_a_never_published_draft_is_discarded_by_its_reporter_or_an_editor() -> None:
     assert check(deleted(drafted(), ALI)) == []
+    once_scheduled = drafted(history=[{"to": "scheduled"}, {"to": "edit"}, {"to": "draft"}])
+    assert check(deleted(once_scheduled, ALI)) == []  # scheduled, never out: still unpublished
     assert check(deleted(drafted(), MS)) == []
     assert rules_of(check(deleted(drafted(), DEWI))) == [
         ("role", "verify.role", {"action": "discard", "role_msg": "role.editor"})
@@ -245,9 +247,9 @@ def test_a_never_published_draft_is_discarded_by_its_reporter_or_an_editor() -> 
         (drafted(status="review"), "discard"),
         (walk(*PUBLISHED), "discard"),
         (drafted(history=[{"to": "retracted"}]), "discard"),
-        (drafted(history=[{"to": "scheduled"}]), "discard"),
+        (drafted(history=[{"to": "published"}]), "discard"),
     ],
-    ids=["no-discard", "review", "published", "once-retracted", "once-scheduled"],
+    ids=["no-discard", "review", "published", "once-retracted", "once-published"],
 )
 def test_deleting_anything_else_fails(front: dict[str, Any], action: str | None) -> None:
     assert rules_of(check(deleted(front, MS, action))) == [

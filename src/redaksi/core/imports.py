@@ -27,6 +27,8 @@ def check_import(
     other_paths: Sequence[str],
     config_before: Mapping[str, Any] | None,
     config_after: Mapping[str, Any] | None,
+    *,
+    four_eyes: bool = False,
 ) -> list[Finding]:
     """Everything wrong with one import commit (empty when it is an honest import).
 
@@ -35,7 +37,9 @@ def check_import(
     data (None where it is not a readable article). ``other_paths``: every other path the
     commit adds, changes, deletes or renames (old and new name), ``redaksi.yaml`` included.
     ``config_before`` / ``config_after``: redaksi.yaml as plain data in the parent and in the
-    commit (they may be equal, or None when unreadable).
+    commit (they may be equal, or None when unreadable). ``four_eyes``: as redaksi.yaml asks;
+    then a publisher cannot import a story on the record that credits her as its reporter
+    (her own story, out with no second person).
     """
     found: list[Finding] = []
     if author_roles is None:
@@ -54,6 +58,8 @@ def check_import(
             Finding(f.rule, f.key, {"path": path, **f.params})
             for f in _article(path, front, author_email, commit_date)
         ]
+        if four_eyes and _own_story_out(front, author_email):
+            found.append(Finding("four-eyes", "verify.four_eyes", {"action": "import"}))
     return found
 
 
@@ -88,6 +94,15 @@ def _article(
         if front.get(key) is not None:
             found.append(Finding("import-record", "import.verify_record", {"field": key}))
     return found
+
+
+def _own_story_out(front: Mapping[str, Any] | None, author_email: str) -> bool:
+    """An imported story on the record (or scheduled) that credits its importer as reporter."""
+    front = front or {}
+    reporter = front.get("reporter")
+    email = reporter.get("email", "") if isinstance(reporter, Mapping) else ""
+    out = front.get("status") in ("published", "scheduled", "retracted")
+    return out and str(email).casefold() == author_email.casefold()
 
 
 def _credits(front: Mapping[str, Any], status: Any, author_email: str) -> list[Finding]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from redaksi.core import workflow
+from redaksi.core import rawtext, workflow
 from redaksi.core.commits import NEW
 from redaksi.errors import RedaksiError
 
@@ -144,6 +144,12 @@ def check(step: Step) -> list[Finding]:
     return found + _hand_edit(step)
 
 
+def spelling(version: Version) -> list[Finding]:
+    """Keys verify finds by searching text, written otherwise than redaksi writes them."""
+    hidden = rawtext.hidden_keys(version.raw, version.front or {})
+    return [Finding("spelling", "verify.spelling", {"field": key}) for key in hidden]
+
+
 def _staff_only(commit: Commit) -> list[Finding]:
     return [] if commit.actor() is not None else [Finding("not-staff", "verify.not_staff")]
 
@@ -162,7 +168,7 @@ def _deleted(step: Step) -> list[Finding]:
         return [Finding("deleted", "verify.deleted", {"status": status})]
     history = front.get("history")
     ever = {e.get("to") for e in history or () if isinstance(e, Mapping)}
-    if status != "draft" or ever & set(workflow.FROZEN):
+    if status != "draft" or ever & {"published", "retracted"}:  # once scheduled is fine
         return [Finding("deleted", "verify.deleted", {"status": status})]
     found = _trailers(step.commit, front, {"Redaksi-From": "draft", "Redaksi-To": "discarded"})
     actor = step.commit.actor()
@@ -216,16 +222,20 @@ def _hand_edit(step: Step) -> list[Finding]:
         Finding("protected", "verify.protected", {"field": key})
         for key in PROTECTED
         if before.get(key) != after.get(key)
-        and not (key == "embargo_until" and _never_submitted(before))
+        and not (key == "embargo_until" and _reporters_embargo(before))
     ]
     return found + _staff_only(step.commit)
 
 
-def _never_submitted(front: Mapping[str, Any]) -> bool:
-    """A draft never yet submitted: its reporter may still set the embargo by hand (SPEC)."""
+def _reporters_embargo(front: Mapping[str, Any]) -> bool:
+    """Whether the reporter may still set or change the embargo by hand (SPEC).
+
+    Only on a draft never yet submitted, and only while no ``embargo`` step has set it: from
+    then on only another ``embargo`` step changes it.
+    """
     history = front.get("history")
     steps = {e.get("action") for e in history or () if isinstance(e, Mapping)}
-    return front.get("status") == "draft" and "submit" not in steps
+    return front.get("status") == "draft" and not steps & {"submit", "embargo"}
 
 
 def _trailers(commit: Commit, front: Mapping[str, Any], expected: dict[str, Any]) -> list[Finding]:
@@ -324,6 +334,8 @@ def _records(step: Step, row: workflow.Transition, actor: workflow.Actor) -> lis
     if not row.edits:
         story = {k for k in (*before, *after) if k not in PROTECTED and k != "status"}
         changed = sorted(k for k in story if before.get(k) != after.get(k))
+        own = {"status", "history", *row.records, *row.removes}
+        changed = changed or rawtext.changed_keys(step.before.raw, step.after.raw, own)
         if changed or step.before.body != step.after.body:
             field_name = changed[0] if changed else "body"
             found.append(

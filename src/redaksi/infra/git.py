@@ -18,6 +18,17 @@ from typing import Any
 
 from redaksi.errors import RepositoryError, UsageError
 
+OWN_STEP = "REDAKSI_STEP"
+"""Set in the environment of the hooks of every commit redaksi makes itself."""
+
+
+def own_step() -> bool:
+    """Whether this process runs in a hook of a commit redaksi itself is making.
+
+    Such a commit is a step (``correct`` changing a published story), never a hand edit.
+    """
+    return os.environ.get(OWN_STEP) == "1"
+
 
 @dataclass(frozen=True)
 class Person:
@@ -226,6 +237,7 @@ class Repository:
         env = {
             "GIT_AUTHOR_NAME": author.name,
             "GIT_AUTHOR_EMAIL": author.email,
+            OWN_STEP: "1",  # the commit's hooks see a redaksi step, not a hand edit
             **clock.git_dates(),
         }
         listed = ("--pathspec-from-file=-", "--pathspec-file-nul")

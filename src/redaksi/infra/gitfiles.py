@@ -29,7 +29,12 @@ def differs_from_head(repo: Repository, path: str) -> bool:
 def file_commits(repo: Repository, path: str, ref: str = "HEAD") -> list[Commit]:
     """Every commit that changed ``path`` (following renames), oldest first."""
     fields = "%H%x00%an%x00%ae%x00%aI%x00%B"  # NUL: the one byte a message cannot hold
-    code, out, _ = repo.run_raw("log", "-z", "--follow", f"--format={fields}", ref, "--", path)
+    from redaksi.infra import partial
+
+    # --follow compares blobs to find renames: in a partial clone that would download the
+    # archive's, so there the path's own commits are listed (renames are findings anyway)
+    follow = [] if partial.promisor(repo) else ["--follow"]
+    code, out, _ = repo.run_raw("log", "-z", *follow, f"--format={fields}", ref, "--", path)
     if code != 0:
         return []
     parts = out.split("\0")

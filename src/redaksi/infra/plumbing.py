@@ -128,7 +128,9 @@ def commit_files(
             mode = repo.run("ls-tree", parent, "--", path).split(" ")[0] or "100644"
             blob = clean_id(repo, path, data, write=True)
             repo.run("update-index", "--add", "--cacheinfo", f"{mode},{blob},{path}", env=env)
-        tree = repo.run("write-tree", env=env).strip()
+        # --missing-ok: in a blobless partial clone the parent's blobs live on the remote;
+        # without it git downloads every one of them to check they exist (the whole archive)
+        tree = repo.run("write-tree", "--missing-ok", env=env).strip()
     finally:
         if os.path.exists(index):
             os.unlink(index)

@@ -10,6 +10,7 @@ a blob git does not have is never fetched behind the newsroom's back: it is exit
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,12 @@ from types import TracebackType
 
 from redaksi.errors import RepositoryError
 
+_RECORD = re.compile(rb"([0-7]+) [a-z]+ ([0-9a-f]+)\t([^\0]*)\0")
+"""One ``ls-tree -z`` record: mode, type, object id, then a tab and the path."""
+_BUFFER = 1 << 18
+_INLINE = 4096
+"""Requests shorter than this are written at once, without a thread: they fit in any pipe
+(POSIX's least), so writing them cannot wait for git, which may be waiting for us to read."""
 _ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_NO_LAZY_FETCH": "1"}
 
 
@@ -48,12 +55,11 @@ class Snapshot:
         stamp = _git(root, "show", "-s", "--format=%cI", self.commit) or b""
         self.committed_at = datetime.fromisoformat(stamp.decode().strip())
         listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *folders)
+        modes: dict[bytes, str] = {}  # a handful of modes: one string each
         self.files: dict[str, Entry] = {}
-        for record in (listing or b"").split(b"\0"):
-            if record:
-                head, _, path = record.partition(b"\t")
-                mode, _, blob = head.decode().split(" ")
-                self.files[path.decode("utf-8", "surrogateescape")] = Entry(mode, blob)
+        for mode, blob, path in _RECORD.findall(listing or b""):
+            known = modes.get(mode) or modes.setdefault(mode, mode.decode())
+            self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
         self._proc: subprocess.Popen[bytes] | None = None
         self._partial = bool(
             (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
@@ -86,6 +92,7 @@ class Snapshot:
         if self._proc is None:
             self._proc = subprocess.Popen(
                 ["git", "cat-file", "--batch"],
+                bufsize=_BUFFER,  # (a few reads per blob, not one per 8 KB)
                 cwd=self.root,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -108,8 +115,12 @@ class Snapshot:
             except (BrokenPipeError, OSError):
                 pass
 
-        writer = threading.Thread(target=ask, daemon=True)
-        writer.start()
+        writer = None
+        if sum(len(blob) + 1 for blob in blobs) < _INLINE:
+            ask()  # fits in the pipe at once: git reads it while we read the answers
+        else:
+            writer = threading.Thread(target=ask, daemon=True)
+            writer.start()
         try:
             for blob in blobs:
                 header = proc.stdout.readline().split()
@@ -119,7 +130,8 @@ class Snapshot:
                 proc.stdout.read(1)  # the newline after each object
                 yield blob, data
         finally:
-            writer.join()
+            if writer is not None:
+                writer.join()
 
     def read(self, blob: str) -> bytes:
         """One blob's bytes (one request, one answer: no thread needed)."""

@@ -15,6 +15,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "validate.progress": ("Checking articles", "Memeriksa artikel"),
     "validate.summary_title": ("redaksi validate", "redaksi validate"),
     # -- verify ----------------------------------------------------------------------------------
+    "verify.spelling": (
+        "commit {commit} by {author} spells '{field}' in a way redaksi never writes (quoted, "
+        "spaced or escaped), which hides the article from verify's searches; write {field}: "
+        "plainly at the start of a line, its value in plain characters",
+        "commit {commit} oleh {author} menulis '{field}' dengan cara yang tidak pernah dipakai "
+        "redaksi (berkutip, berspasi, atau di-escape), sehingga artikel tersembunyi dari "
+        "pencarian verify; tulis {field}: apa adanya di awal baris, nilainya dengan karakter biasa",
+    ),
     "verify.unreadable": (
         "commit {commit} by {author} leaves a file that is not a readable article; "
         "run 'redaksi validate' on it",

@@ -69,6 +69,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{email} is on staff but not a reporter; a story goes to a reporter",
         "{email} terdaftar di staff tetapi bukan wartawan; berita diserahkan ke wartawan",
     ),
+    "transition.uncommitted": (
+        "{path} has uncommitted changes, which {action} cannot carry (verify would call them "
+        "hand edits); put them aside (git stash), run {action} again, then git stash pop",
+        "{path} punya perubahan yang belum di-commit, yang tidak bisa dibawa {action} (verify "
+        "akan menyebutnya suntingan tangan); simpan dulu (git stash), jalankan {action} lagi, "
+        "lalu git stash pop",
+    ),
     "discard.uncommitted": (
         "{path} has changes that were never committed and would be lost; commit them, or run "
         "discard on a terminal to confirm; nothing was changed",

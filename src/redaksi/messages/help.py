@@ -180,6 +180,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "menerbitkannya pada waktunya.",
     ),
     "help.mv.time": ("TIME", "WAKTU"),
+    "help.mv.now": ("TIME", "WAKTU"),
+    "help.mv.out": ("FOLDER", "FOLDER"),
+    "help.mv.port": ("PORT", "PORT"),
+    "help.mv.image": ("IMAGE", "GAMBAR"),
+    "help.mv.credit": ("NAME", "NAMA"),
     "help.unschedule": (
         "Take a scheduled story off the schedule (scheduled -> edit). Publishers.",
         "Batalkan jadwal terbit berita (scheduled -> edit). Publisher.",

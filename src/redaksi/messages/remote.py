@@ -20,6 +20,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a git operation is half done in this clone ({state}); finish or abort it first",
         "ada operasi git yang belum selesai di clone ini ({state}); selesaikan atau batalkan dulu",
     ),
+    "remote.photo_taken": (
+        "upstream already has another file under this name; nothing was pushed: put your photo "
+        "on again from a file with another name (redaksi photo), then retry",
+        "upstream sudah punya berkas lain dengan nama ini; tidak ada yang didorong: pasang foto "
+        "Anda lagi dari berkas bernama lain (redaksi photo), lalu coba lagi",
+    ),
     "remote.article_conflict": (
         "the article changed upstream (last by {who}) while you edited it here; your edits are "
         "kept: commit them, then git pull --rebase",

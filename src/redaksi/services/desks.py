@@ -17,7 +17,7 @@ article as upstream has it) plus, optionally, a :data:`Keep` (commit it here ins
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,8 @@ class Built:
     message: str
     author: git.Person
     result: Any = None
+    taken: Mapping[str, bytes | None] = field(default_factory=dict)
+    """Other files of this clone's working tree the step carries (an uncommitted photo)."""
 
 
 Build = Callable[[Base, bytes | None], Built]
@@ -136,7 +138,7 @@ def _push_change(newsroom: Newsroom, repo: git.Repository, rel: str, build: Buil
             raise RepositoryError("remote.moved", file=rel, who=who, status=moved.status) from None
         sign = _signing(signs, newsroom_up)
         commit = plumbing.commit_files(repo, base, step.files, step.message, step.author, sign=sign)
-        consumed = {rel: local_bytes} if edited else {}
+        consumed = {**({rel: local_bytes} if edited else {}), **step.taken}
         # From here a kill leaves a journal: the next command commits the step here, and sync
         # pushes it only if the remote does not have it yet (landing.recover).
         with guard.landing(root, _action(step.message), head, commit, consumed):
@@ -180,6 +182,18 @@ def _replayed(
     context = replay.Context(newsroom_up, repo, signs, since)
     done = replay.replay(context, upstream_head, found)
     return done.head, done
+
+
+def _photo(root: Path, repo: git.Repository, base: Base, source: bytes) -> dict[str, bytes | None]:
+    """The photo file ``redaksi photo`` left uncommitted here, which the step carries (SPEC)."""
+    taken: dict[str, bytes | None] = {}
+    for rel in local.new_photo(root, repo, _front(source)):
+        data = store.read_bytes(root / rel)
+        upstream = repo.blob(base.commit, rel)
+        if upstream is not None and upstream != data:  # another desk's photo under that name
+            raise RepositoryError("remote.photo_taken", file=rel)
+        taken[rel] = data
+    return taken
 
 
 def _newsroom_at(newsroom: Newsroom, raw: bytes | None) -> Newsroom:
@@ -254,6 +268,7 @@ def push_transition(
     """``action`` on the article at ``path`` as upstream has it, committed and pushed."""
     rel = store.relative(newsroom.root, path)
     local_status = _status(store.read_bytes(path))
+    local.check_carries(repo, rel, action)
 
     def build(base: Base, source: bytes | None) -> Built:
         if source is None:
@@ -268,12 +283,50 @@ def push_transition(
             if refused.key == "workflow.wrong_state" and status and status != local_status:
                 raise Moved(status) from None
             raise
-        return Built(
-            {base.rel: planned.text.encode("utf-8")}, planned.message, planned.author, planned
-        )
+        files: dict[str, bytes | None] = {base.rel: planned.text.encode("utf-8")}
+        taken = _photo(newsroom.root, repo, base, source)
+        return Built({**files, **taken}, planned.message, planned.author, planned, taken)
 
     def keep() -> str:
         return local.transition(newsroom, repo, rel, action, options, now).commit
+
+    return push_change(newsroom, repo, rel, build, keep)
+
+
+def push_discard(
+    newsroom: Newsroom,
+    repo: git.Repository,
+    path: Path,
+    note: str | None,
+    now: datetime,
+    *,
+    confirmed: bool = False,
+) -> Landing:
+    """The draft at ``path`` deleted on top of upstream, pushed (see services/discard.py)."""
+    from redaksi.core import yamlio
+    from redaksi.services import discard
+
+    rel = store.relative(newsroom.root, path)
+    local_status = _status(store.read_bytes(path))
+    discard.check_committed(repo, rel, confirmed)
+
+    def build(base: Base, source: bytes | None) -> Built:
+        if source is None:
+            raise RefusedError("article.unknown", ref=rel)
+        actor = local.actor_of(base.newsroom, repo, "discard")
+        front = yamlio.to_plain(_front(source))
+        try:
+            planned = discard.plan(base.newsroom, actor, front, note, now)
+        except RefusedError as refused:
+            status = _status(source)
+            if refused.key == "workflow.wrong_state" and status and status != local_status:
+                raise Moved(status) from None
+            raise
+        result = local.Outcome(base.rel, planned.title, planned.change, "")
+        return Built({base.rel: None}, planned.message, planned.author, result)
+
+    def keep() -> str:
+        return discard.discard(newsroom, repo, path, note, now, confirmed=True).commit
 
     return push_change(newsroom, repo, rel, build, keep)
 

@@ -9,8 +9,6 @@ the server for the site's version and reloads itself when it moves.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import mimetypes
 import os
 import threading
@@ -21,7 +19,7 @@ from typing import Any
 
 from redaksi.config import CONFIG_FILE, Newsroom, load
 from redaksi.infra import clock, store
-from redaksi.services import site
+from redaksi.services import site, siteread
 from redaksi.site import images
 from redaksi.site.pages import Media, Page, plan
 from redaksi.site.render import TEMPLATES, Renderer
@@ -92,7 +90,7 @@ class Preview:
                 continue
             if known is None or known.signature != signature:
                 data = path.read_bytes()
-                found, body = site.parse_story(rel, data)
+                found, body = siteread.parse_story(rel, data)
                 known = _Known(signature, found, body)
                 self._known[rel] = known
             if known.story is not None:
@@ -138,7 +136,7 @@ class Preview:
         seed = site.salt(settings, templates)
         fresh: dict[str, tuple[bytes, bytes]] = {}
         for page in pages:
-            key = hashlib.sha1(seed + marshal.dumps(page.key), usedforsecurity=False).digest()
+            key = site.page_digest(seed, page.key)
             before = self.pages.get(page.path)
             if before is not None and before[0] == key:
                 fresh[page.path] = before

@@ -12,7 +12,7 @@ from redaksi import schema
 from redaksi.config import Newsroom
 from redaksi.core import article, commits, validation, workflow, yamlio
 from redaksi.errors import InputError, RefusedError
-from redaksi.infra import git, guard
+from redaksi.infra import git, gitfiles, guard
 from redaksi.services import articles
 
 
@@ -109,6 +109,17 @@ def plan(
     return Plan(rel, text, title, change, message, author)
 
 
+def check_carries(repo: git.Repository, rel: str, action: str) -> None:
+    """Refuse a step that may carry no edits while the file holds uncommitted changes.
+
+    They would ride along in its commit, and verify would rightly call them hand edits.
+    """
+    if workflow.TRANSITIONS[action].edits or not repo.is_tracked(rel):
+        return
+    if gitfiles.differs_from_head(repo, rel):
+        raise RefusedError("transition.uncommitted", path=rel, action=action)
+
+
 def actor_of(newsroom: Newsroom, repo: git.Repository, action: str) -> workflow.Actor:
     """Who takes ``action``: the repository's git user, as staff (or as anyone, for release)."""
     me = repo.identity()
@@ -148,9 +159,10 @@ def transition(
     actor = actor_of(newsroom, repo, action)
     with guard.exclusive(root):
         loaded = articles.load(root, articles.find(root, ref))
+        check_carries(repo, loaded.rel, action)
         planned = plan(newsroom, actor, loaded.rel, loaded.doc.text, action, options, now)
         new = [] if repo.is_tracked(loaded.rel) else [loaded.rel]
-        photo = _new_photo(root, repo, loaded.data)  # SPEC: a step may add its photo's file
+        photo = new_photo(root, repo, loaded.data)  # SPEC: a step may add its photo's file
         new += photo
         after = planned.text.encode("utf-8")
         with guard.replacing(root, loaded.rel, action, loaded.raw, after):
@@ -158,7 +170,7 @@ def transition(
     return Outcome(loaded.rel, planned.title, planned.change, commit)
 
 
-def _new_photo(root: Path, repo: git.Repository, front: Any) -> list[str]:
+def new_photo(root: Path, repo: git.Repository, front: Any) -> list[str]:
     """The article's photo file under media/ when ``redaksi photo`` left it uncommitted."""
     photo = front.get("photo") if isinstance(front, Mapping) else None
     file = photo.get("file") if isinstance(photo, Mapping) else None

@@ -79,6 +79,7 @@ def verify(root: Path, repo: git.Repository, base: str, head: str = "HEAD") -> R
             for judged in merges.judged_against(repo, base_id, parents):
                 changes, against = merges.hand_made(repo, sha, parents, judged)
                 _commit(run, info, judged, changes, {}, against)
+                _brought_media(run, info, judged, changes)
             continue
         first: str | None = parents[0] if parents else None
         _, _, trailers = commits.parse(info.message)
@@ -152,9 +153,32 @@ def _commit(
         run.add(
             relevant[0],
             1,
-            rules.Finding("future", "verify.future", {"date": info.committer_date}),
+            rules.Finding("future", "verify.future", {"date": _later(info)}),
             info,
         )
+
+
+def _later(info: git.Facts) -> str:
+    """The commit's later date, as git shows it: the one found in the future."""
+    return max(info.author_date, info.committer_date, key=_when)
+
+
+def _brought_media(
+    run: _Run, info: git.Facts, judged: str, hand: Sequence[tuple[str, str | None, str | None]]
+) -> None:
+    """Media a merge brings in, held to the photo rule against the parent it is judged from.
+
+    A side may have changed a photo while its story was a draft; if the story is on the
+    record in that parent, the merge would swap the photo its publisher saw.
+    """
+    made = set(hand)
+    brought = [
+        change
+        for change in run.repo.changes(judged, info.sha, renames=False)
+        if change not in made and (change[1] or change[2] or "").startswith("media/")
+    ]
+    if brought:
+        trust.frozen_media(run.repo, judged, brought, lambda p, f: run.add(p, 1, f, info))
 
 
 _NOTHING = rules.Finding("stray-trailers", "verify.stray", {"article": "-"})
@@ -218,7 +242,8 @@ def _articles(
             run.touched.add(after.path)
         step = rules.Step(commit, before, after)
         line = trust.status_line(after)
-        for finding in rules.check(step):
+        spelled = rules.spelling(after) if after is not None and after.front else []
+        for finding in rules.check(step) + spelled:
             run.add((after or before).path, line, finding, info)  # type: ignore[union-attr]
     if commit.action == "import":
         added = [a for b, a in steps if b is None and a is not None]

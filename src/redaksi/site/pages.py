@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from redaksi.site.stories import Story, moment, public, slugify
+from redaksi.site.stories import Story, public, public_at, slugify
 
 MORE = 6
 """Stories under "Baca Lainnya"."""
@@ -36,12 +36,22 @@ SITEMAP_MAX = 50_000
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One output file: where it goes, what renders it, and what it shows."""
+    """One output file: where it goes, what renders it, and what it shows.
+
+    An article page's model is its :class:`Story`, and the rest of what it shows is in its key
+    (see :func:`article_parts`): at 100,000 articles a dict per page would cost 25 MB.
+    """
 
     path: str
     kind: str
     key: tuple[Any, ...]
-    model: dict[str, Any] = field(default_factory=dict, compare=False)
+    model: Any = field(default_factory=dict, compare=False)
+
+
+def article_parts(page: Page) -> tuple[str, tuple[Any, ...], tuple[Any, ...] | None, bool]:
+    """An article page's body version, "more" lines, photo and whether readers may see it."""
+    _, _, version, more, photo, is_public = page.key
+    return version, more, photo, is_public
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,22 +81,29 @@ def media_path(file: str) -> str | None:
     return f"media/{safe}" if safe is not None and safe == file else None
 
 
-def _ordered(stories: Iterable[Story], times: dict[str, datetime]) -> list[Story]:
+def _ordered(stories: Iterable[Story], times: dict[str, float]) -> list[Story]:
     return sorted(stories, key=lambda s: (times[s.rel], s.slug))
 
 
-class _Lines(dict[str, tuple[Any, ...]]):
-    """Each story's line, made once however many lists show it."""
+def _times(stories: list[tuple[Story, str]], now: datetime) -> tuple[dict[str, float], list[Story]]:
+    """Each story's time, and the stories a reader may see at ``now``.
 
-    def __init__(self, media: dict[str, Media]) -> None:
-        super().__init__()
-        self.media = media
+    Times are UTC seconds (cheap to sort, unlike aware datetimes; ``now`` for a story without
+    one), parsed when each story was read.
+    """
+    times: dict[str, float] = {}
+    seen = []
+    at = now.timestamp()
+    for item, _ in stories:
+        found = item.sort_ts
+        times[item.rel] = found if found is not None else at
+        if public_at(item, at):
+            seen.append(item)
+    return times, seen
 
-    def of(self, item: Story) -> tuple[Any, ...]:
-        found = self.get(item.rel)
-        if found is None:
-            found = self[item.rel] = _line(item, self.media)
-        return found
+
+Lines = dict[str, tuple[Any, ...]]
+"""Each live story's line (by its path), made once however many lists show it."""
 
 
 def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
@@ -101,9 +118,9 @@ def _line(item: Story, media: dict[str, Media]) -> tuple[Any, ...]:
     return (item.shown_title, item.url, item.published_at, item.category, shown)
 
 
-def _more(in_category: list[Story], lines: _Lines) -> dict[str, tuple[Any, ...]]:
+def _more(in_category: list[Story], lines: Lines) -> dict[str, tuple[Any, ...]]:
     """For each story, the few just before it (newest first), filled from just after it."""
-    row = [lines.of(s) for s in in_category]
+    row = [lines[s.rel] for s in in_category]
     found: dict[str, tuple[Any, ...]] = {}
     for index, item in enumerate(in_category):
         before = row[max(0, index - MORE) : index][::-1]
@@ -114,15 +131,15 @@ def _more(in_category: list[Story], lines: _Lines) -> dict[str, tuple[Any, ...]]
 
 
 def _listing(
-    path: str, title: str, items: list[Story], media: _Lines, extra: dict[str, Any]
+    path: str, title: str, items: list[Story], lines: Lines, extra: dict[str, Any]
 ) -> Page:
-    lines = tuple(media.of(s) for s in items)
-    key = ("listing", title, lines, tuple(sorted(extra.items())))
-    return Page(path, "listing", key, {"title": title, "lines": lines, **extra})
+    shown = tuple([lines[s.rel] for s in items])
+    key = ("listing", title, shown, tuple(sorted(extra.items())))
+    return Page(path, "listing", key, {"title": title, "lines": shown, **extra})
 
 
 def _groups(
-    path: str, label: str, groups: dict[str, list[Story]], names: dict[str, str], media: Any
+    path: str, label: str, groups: dict[str, list[Story]], names: dict[str, str], lines: Lines
 ) -> list[Page]:
     """Head and archive pages of each category or tag (newest first at the head)."""
     pages = []
@@ -130,12 +147,12 @@ def _groups(
         chunks = [items[n : n + ARCHIVE] for n in range(0, len(items), ARCHIVE)]
         head = items[::-1][:LATEST]
         extra = {"group": label, "archives": len(chunks), "base": f"{path}/{slug}/"}
-        pages.append(_listing(f"{path}/{slug}/index.html", names[slug], head, media, extra))
+        pages.append(_listing(f"{path}/{slug}/index.html", names[slug], head, lines, extra))
         if len(chunks) > 1:
             for number, chunk in enumerate(chunks, 1):
                 extra = {"group": label, "archive": number, "base": f"{path}/{slug}/"}
                 pages.append(
-                    _listing(f"{path}/{slug}/{number}/index.html", names[slug], chunk, media, extra)
+                    _listing(f"{path}/{slug}/{number}/index.html", names[slug], chunk, lines, extra)
                 )
     return pages
 
@@ -153,20 +170,10 @@ def plan(
     its own page (marked with its state), while listings and feeds stay as readers see them.
     """
     versions = {s.rel: v for s, v in stories}
-    times = {s.rel: moment(s.sort_time) or now for s, _ in stories}
-    seen = [s for s, _ in stories if public(s, now)]
+    times, seen = _times(stories, now)
     live = _ordered((s for s in seen if s.status == "published"), times)
-    by_category: dict[str, list[Story]] = defaultdict(list)
-    by_tag: dict[str, list[Story]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for item in live:
-        by_category[slugify(item.category)].append(item)
-        names.setdefault(slugify(item.category), item.category)
-        for tag in dict.fromkeys(slugify(t) for t in item.tags):
-            by_tag[tag].append(item)
-        for tag in item.tags:
-            names.setdefault(slugify(tag), tag)
-    lines = _Lines(media)
+    by_category, by_tag, names = _grouped(live)
+    lines = {s.rel: _line(s, media) for s in live}
     more: dict[str, tuple[Any, ...]] = {}
     for items in by_category.values():
         more.update(_more(items, lines))
@@ -181,7 +188,8 @@ def plan(
     pages += _groups("kategori", "category", by_category, names, lines)
     pages += _groups("tag", "tag", by_tag, names, lines)
     pages += _feeds(newest[:FEED], versions)
-    pages += _sitemaps(live, [p.path for p in pages if p.kind == "listing"], now, times)
+    listings = [p.path for p in pages if p.kind == "listing"]
+    pages += _sitemaps(live, listings, now, times, lines)
     for item in live:
         if item.photo and item.photo.file and item.photo.file in media:
             target = media_path(item.photo.file)
@@ -190,6 +198,36 @@ def plan(
     pages.append(Page("style.css", "style", ("style",)))
     pages += redirects(seen, {p.path for p in pages})
     return _unique(pages)
+
+
+def _grouped(
+    live: list[Story],
+) -> tuple[dict[str, list[Story]], dict[str, list[Story]], dict[str, str]]:
+    """The stories of each category and of each tag (by folder name), and each folder's name.
+
+    A folder's name is the first spelling met of a category or tag that makes that folder.
+    """
+    by_category: dict[str, list[Story]] = defaultdict(list)
+    by_tag: dict[str, list[Story]] = defaultdict(list)
+    names: dict[str, str] = {}
+    folder: dict[str, str] = {}  # each spelling's folder, worked out once
+    for item in live:
+        name = item.category
+        slug = folder.get(name)
+        if slug is None:
+            slug = folder[name] = slugify(name)
+            names.setdefault(slug, name)
+        by_category[slug].append(item)
+        done: list[str] = []
+        for name in item.tags:
+            slug = folder.get(name)
+            if slug is None:
+                slug = folder[name] = slugify(name)
+                names.setdefault(slug, name)
+            if slug not in done:
+                done.append(slug)
+                by_tag[slug].append(item)
+    return by_category, by_tag, names
 
 
 def _desk(items: Iterable[Story]) -> Iterable[tuple[Any, ...]]:
@@ -208,8 +246,7 @@ def _article(
         elif item.photo.url:
             photo = (item.photo.url, 0, 0, "")
     key = ("article", item.rel, version, more, photo, is_public)
-    model = {"story": item, "version": version, "more": more, "photo": photo, "public": is_public}
-    return Page(f"{item.url}index.html", "article", key, model)
+    return Page(f"{item.url}index.html", "article", key, item)
 
 
 def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
@@ -222,10 +259,10 @@ def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
 
 
 def _sitemaps(
-    live: list[Story], listings: list[str], now: datetime, times: dict[str, datetime]
+    live: list[Story], listings: list[str], now: datetime, times: dict[str, float], lines: Lines
 ) -> list[Page]:
     urls = [(p.removesuffix("index.html"), "") for p in sorted(listings)]
-    urls += [(s.url, s.updated_at or s.published_at) for s in live]
+    urls += [(lines[s.rel][1], s.updated_at or s.published_at) for s in live]  # (its url)
     pages = []
     if len(urls) <= SITEMAP_MAX:
         pages.append(Page("sitemap.xml", "sitemap", ("sitemap", tuple(urls)), {"urls": urls}))
@@ -235,7 +272,7 @@ def _sitemaps(
         for name, part in zip(names, parts, strict=True):
             pages.append(Page(name, "sitemap", ("sitemap", tuple(part)), {"urls": part}))
         pages.append(Page("sitemap.xml", "sitemapindex", ("index", tuple(names)), {"names": names}))
-    since = now - timedelta(days=NEWS_DAYS)
+    since = (now - timedelta(days=NEWS_DAYS)).timestamp()
     recent = [s for s in live if times[s.rel] >= since][::-1][:NEWS_MAX]
     key = ("news", tuple((s.shown_title, s.url, s.published_at) for s in recent))
     pages.append(Page("news-sitemap.xml", "newssitemap", key, {"stories": recent}))

@@ -9,14 +9,14 @@ the catalogue (``t('site.more')``), in the newsroom's language. Feeds in JSON ar
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from redaksi.messages import render as message
 from redaksi.site import body, dates
-from redaksi.site.pages import Page
+from redaksi.site.pages import Page, article_parts
 from redaksi.site.stories import Story, moment
 
 TEMPLATES = (
@@ -59,10 +59,37 @@ def _jsonld(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _code_cache(store: MutableMapping[str, bytes]) -> Any:
+    """A Jinja2 bytecode cache kept in ``store`` (its caller decides where that lives).
+
+    Compiling the article's templates costs more than rendering the page; a rebuild that
+    renders one page reads their code instead. Jinja2 checks each entry against its template's
+    source and its own and Python's versions, and compiles again when any differs.
+    """
+    from jinja2 import BytecodeCache
+
+    class Cache(BytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            data = store.get(bucket.key)
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            store[bucket.key] = bucket.bytecode_to_string()
+
+    return Cache()
+
+
 class Renderer:
     """Renders pages with one set of templates and settings."""
 
-    def __init__(self, templates: Mapping[str, str], settings: Settings) -> None:
+    def __init__(
+        self,
+        templates: Mapping[str, str],
+        settings: Settings,
+        code: MutableMapping[str, bytes] | None = None,
+    ) -> None:
+        """``code``, when given, keeps the templates' compiled code (see :func:`_code_cache`)."""
         from jinja2 import DictLoader, Environment, select_autoescape
 
         self.settings = settings
@@ -74,6 +101,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_code_cache(code) if code is not None else None,
         )
         self.env.globals.update(t=self.t, site=settings)
 
@@ -123,7 +151,7 @@ class Renderer:
         common = {"root": root, "canonical": self.settings.base + here, "when": self.when}
         model = page.model
         if page.kind == "article":
-            return "article.html", {**common, **self._article(model, root, read_body)}
+            return "article.html", {**common, **self._article(page, root, read_body)}
         if page.kind == "listing":
             return "listing.html", {**common, **self._listing(model, root)}
         if page.kind == "redirect":
@@ -158,13 +186,14 @@ class Renderer:
             return "news-sitemap.xml", {**common, "rows": rows}
         raise ValueError(page.kind)
 
-    def _article(self, model: dict[str, Any], root: str, read_body: Body) -> dict[str, Any]:
-        story: Story = model["story"]
+    def _article(self, page: Page, root: str, read_body: Body) -> dict[str, Any]:
+        story: Story = page.model
+        version, more, shown, is_public = article_parts(page)
         retracted = story.status == "retracted"
-        text = "" if retracted else read_body(model["version"])
+        text = "" if retracted else read_body(version)
         photo = None
-        if model["photo"] is not None:
-            src, width, height, _ = model["photo"]
+        if shown is not None:
+            src, width, height, _ = shown
             local = not src.startswith("https://")
             photo = {
                 "src": root + src if local else src,
@@ -207,9 +236,9 @@ class Renderer:
             "body_html": None if retracted else body.render(text, story.dateline),
             "corrections": corrections,
             "retraction": retraction,
-            "more": [self._line(line, root) for line in model["more"]],
-            "noindex": retracted or not model["public"],
-            "banner": "" if model["public"] else self._state(story),
+            "more": [self._line(line, root) for line in more],
+            "noindex": retracted or not is_public,
+            "banner": "" if is_public else self._state(story),
             "jsonld": _jsonld(self._news_article(story, text, photo, retracted)),
         }
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from redaksi.cli.commands.transitions import Article, ExactArticle, NoInput, Note
+from redaksi.cli.commands.transitions import Article, ExactArticle, NoInput, Note, Push
 
 if TYPE_CHECKING:
     from redaksi.cli.output import Output
@@ -96,13 +96,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command("discard", help="help.discard")
     def discard_command(
-        article: ExactArticle, note: Note = None, no_input: NoInput = False
+        article: ExactArticle, note: Note = None, push: Push = None, no_input: NoInput = False
     ) -> None:
         """Delete a never-published draft in one commit (the reporter or an editor)."""
-        _discard(article, note, no_input)
+        _discard(article, note, no_input, push)
 
 
-def _discard(ref: str, note: str | None, no_input: bool) -> None:
+def _discard(ref: str, note: str | None, no_input: bool, push: bool | None) -> None:
     from redaksi.cli import prompts
     from redaksi.cli.commands.common import open_newsroom
     from redaksi.cli.output import interactive
@@ -113,14 +113,29 @@ def _discard(ref: str, note: str | None, no_input: bool) -> None:
 
     newsroom, out = open_newsroom()
     path = articles.find(newsroom.root, ref, exact=True)
+    pushed = newsroom.push if push is None else push
     with git.Repository(newsroom.root) as repo:
+
+        def run(confirmed: bool) -> tuple[str, str]:
+            if pushed:
+                from redaksi.cli.commands.sync import report
+                from redaksi.services import desks
+
+                landing = desks.push_discard(
+                    newsroom, repo, path, note, clock.now(), confirmed=confirmed
+                )
+                report(out, landing)
+                return landing.result.title, str(landing.commit)
+            outcome = discard(newsroom, repo, path, note, clock.now(), confirmed=confirmed)
+            return outcome.title, outcome.commit
+
         try:
-            outcome = discard(newsroom, repo, path, note, clock.now())
+            title, commit = run(False)
         except RefusedError as refused:
             if refused.key != "discard.uncommitted" or not interactive(no_input):
                 raise
             if not prompts.confirm(out, out.text("discard.confirm", **refused.params)):
                 raise RefusedError("prompt.declined") from None
-            outcome = discard(newsroom, repo, path, note, clock.now(), confirmed=True)
-    out.for_scripts(outcome.commit)
-    out.say("discard.done", title=outcome.title, commit=outcome.commit[:7])
+            title, commit = run(True)
+    out.for_scripts(commit)
+    out.say("discard.done", title=title, commit=commit[:7])

@@ -1,0 +1,192 @@
+"""Services: the stories ``redaksi build`` reads from HEAD, remembered by blob id.
+
+Front matter is parsed without its ``history`` (no page shows it); a story whose shortened
+text the fast reader cannot take is read whole by the exact one. What was read is kept in
+``.git/redaksi`` in parts, so a change rewrites only the part it touches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import marshal
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from redaksi import __version__
+from redaksi.infra.guard import git_dir
+from redaksi.site.stories import Story, from_flat, story
+
+if TYPE_CHECKING:
+    from redaksi.services.site import Report
+
+FORMAT = 2
+"""What the remembered stories' files hold; another format is read as nothing remembered."""
+PARTS = "0123456789abcdef"
+"""The remembered stories are kept in one file per first hex digit of their blob ids."""
+
+_HISTORY = re.compile(r"^history:[^\n]*(?:\n(?:[ \t#][^\n]*)?(?=\n|\Z))*\n?", re.MULTILINE)
+"""The top-level ``history`` key: its line, and every line after it that is indented, blank or
+a comment (YAML ends a top-level value only at a line starting at its first column)."""
+
+
+def without_history(front: str) -> str:
+    """Front matter without its workflow history, which no page shows.
+
+    Half of a published story's front matter is its history; the fast reader need not read
+    it. Whatever else the text says is read exactly as before (a test holds the stories equal).
+    """
+    return _HISTORY.sub("", front, count=1) if "\nhistory:" in front else front
+
+
+def parse_story(rel: str, data: bytes) -> tuple[Story | None, str]:
+    """The story in an article file's bytes, and its body; None when it cannot be read."""
+    from redaksi.core import article, fastread, yamlio
+
+    try:
+        text = data.decode("utf-8")
+        doc = article.split(text)
+    except (UnicodeDecodeError, article.FormatProblem):
+        return None, ""
+    fast = fastread.load(without_history(doc.front), positions=())
+    if fast is not None:
+        front: Any = fast.data
+    else:
+        try:
+            front = yamlio.to_plain(yamlio.load_mapping(doc.front))
+        except Exception:
+            return None, ""
+    return (story(rel, front) if isinstance(front, dict) else None), doc.body
+
+
+def body_of(data: bytes) -> str:
+    from redaksi.core import article
+
+    try:
+        return article.split(data.decode("utf-8")).body
+    except (UnicodeDecodeError, article.FormatProblem):
+        return ""
+
+
+class Memory:
+    """What a build remembers under ``.git/redaksi/`` (safe to delete).
+
+    Stories and photo sizes by version (blob id), and the templates' compiled code (by
+    Jinja2's key). Stories are kept in 16 parts by their version's first digit, so that a
+    change rewrites a part or two (not 4 MB at 10,000 articles) and a cold build never holds
+    all of them marshalled at once (70 MB at 100,000).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.folder = git_dir(root) / "redaksi"
+        self.stories: dict[str, Any] = {}
+        for part in PARTS:
+            self.stories.update(self._load(f"site-stories-{part}"))
+        self.touched: set[str] = set()
+        """The parts of ``stories`` that gained a version."""
+        self.media: dict[str, Any] = self._load("site-media")
+        self.code: dict[str, bytes] = self._load("site-code")
+        self.changed = {"site-media": False, "site-code": False}
+
+    def _load(self, name: str) -> dict[str, Any]:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            data = marshal.loads((self.folder / name).read_bytes())
+            if isinstance(data, tuple) and data[:2] == (FORMAT, __version__):
+                return dict(data[2])
+        return {}
+
+    def _write(self, name: str, table: dict[str, Any]) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.folder.mkdir(exist_ok=True)
+            temp = self.folder / f"{name}.{os.getpid()}.tmp"
+            temp.write_bytes(marshal.dumps((FORMAT, __version__, table)))
+            os.replace(temp, self.folder / name)
+
+    def remember(self, version: str, flat: Any) -> None:
+        """Remember a story (its flat tuple, or None: unreadable) by its version."""
+        self.stories[version] = flat
+        self.touched.add(version[:1])
+
+    def save_stories(self, keep: set[str]) -> None:
+        """Write the parts of ``stories`` that changed, keeping only the versions in ``keep``."""
+        parts = set(self.touched)
+        parts.update(version[:1] for version in self.stories if version not in keep)
+        self.touched = set()
+        grouped: dict[str, dict[str, Any]] = {part: {} for part in parts & set(PARTS)}
+        if not grouped:
+            return
+        for version, flat in self.stories.items():
+            table = grouped.get(version[:1])
+            if table is not None and version in keep:
+                table[version] = flat
+        for part, table in sorted(grouped.items()):
+            self._write(f"site-stories-{part}", table)
+        with contextlib.suppress(OSError):
+            (self.folder / "site-stories").unlink(missing_ok=True)  # (one part, before 16)
+
+    def save(self, name: str, keep: set[str]) -> None:
+        """Write ``site-media`` or ``site-code`` if it changed, keeping only ``keep``."""
+        if not self.changed[name]:
+            return
+        table = self.media if name == "site-media" else self.code
+        self._write(name, {k: v for k, v in table.items() if k in keep})
+        self.changed[name] = False
+
+
+def read_stories(
+    versions: Mapping[str, str],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+    report: Report,
+) -> list[tuple[Story, str]]:
+    """Each article's story by (path, version), reading only versions not remembered."""
+    new = sorted({v for v in versions.values() if v not in memory.stories})
+    paths = {v: rel for rel, v in versions.items()}
+    fresh: dict[str, Story] = {}
+    for version, data in load(new):
+        found, _ = parse_story(paths[version], data)
+        memory.remember(version, found.flat() if found is not None else None)
+        if found is not None:
+            fresh[version] = found
+    stories = []
+    collecting = gc.isenabled()
+    gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
+    try:
+        for rel, version in sorted(versions.items()):
+            found = _story_of(rel, version, fresh, memory, load)
+            if found is None:
+                report.warnings.append(("build.unreadable", {"path": rel}))
+                continue
+            stories.append((found, version))
+    finally:
+        if collecting:
+            gc.enable()
+    return stories
+
+
+def _story_of(
+    rel: str,
+    version: str,
+    fresh: dict[str, Story],
+    memory: Memory,
+    load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
+) -> Story | None:
+    found = fresh.get(version)
+    if found is None:
+        flat = memory.stories.get(version)
+        found = from_flat(flat) if flat is not None else None
+    if found is not None and found.rel != rel:
+        found = _reparse(rel, version, load)
+    return found
+
+
+def _reparse(
+    rel: str, version: str, load: Callable[[list[str]], Iterable[tuple[str, bytes]]]
+) -> Story | None:
+    """A remembered version now at another path (a moved file): read again for its address."""
+    for _, data in load([version]):
+        return parse_story(rel, data)[0]
+    return None
