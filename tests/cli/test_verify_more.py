@@ -178,3 +178,12 @@ def test_files_that_are_not_articles_are_named_each_at_its_own_path(newsroom: Pa
         }
         for rel in ("Articles/2025/03/titipan.md", "Media/foto.jpg", "articles/2025/03/catatan.txt")
     ]
+
+
+def test_an_article_that_cannot_be_read_is_a_finding_not_a_crash(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    rel = "articles/2025/03/rusak.md"
+    (newsroom / rel).parent.mkdir(parents=True, exist_ok=True)
+    (newsroom / rel).write_text("---\ntitle: [tidak tertutup\n---\nIsi.\n")
+    commit_as(newsroom, ALI, "rusak")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-unreadable")]
