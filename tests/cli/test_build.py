@@ -102,7 +102,12 @@ def test_the_article_page_reads_like_the_seed(site: Path, cli) -> None:
     )
     assert "Angka &lt;b&gt;diperbaiki&lt;/b&gt;." in html
     assert '<meta property="og:image" content="https://kabar.test/media/pasar.jpg">' in html
+    og = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', html))
+    assert og["title"] == "Pasar &lt;Baru&gt; &amp; &#34;Lama&#34; 🚀 שלום"
+    assert og["url"] == "https://kabar.test/2025/03/pasar/" and og["type"] == "article"
+    assert og["description"].startswith("Probolinggo,- Isi &lt;script&gt;")
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert ld["headline"] == 'Pasar <Baru> & "Lama" 🚀 שלום'
     assert ld["@type"] == "NewsArticle" and ld["datePublished"] == "2025-03-04T16:17:00+07:00"
     assert (
         ld["dateModified"] == "2025-03-05T08:00:00+07:00" and ld["author"][0]["name"] == "Ali Ya'lu"
