@@ -323,3 +323,18 @@ def test_a_change_rewrites_only_the_parts_of_the_memory_it_touches(site: Path, c
     for _, data in second.values():
         kept |= set(marshal.loads(data)[2])
     assert kept == after
+
+
+def test_an_english_newsroom_gets_an_english_site(site: Path, cli) -> None:
+    config = site / "redaksi.yaml"
+    config.write_text(config.read_text().replace("language: id", "language: en"))
+    git(site, "commit", "-qam", "English")
+    out = _build(cli, site)
+    html = (out / PAGE.format("pasar")).read_text()
+    assert '<html lang="en">' in html and "4 Mar 2025 16:17 WIB" in html
+    assert "More from this category" in html and "Baca Lainnya" not in html
+    assert "(photo: Ali Ya&#39;lu)" in html and "<strong>Erratum</strong>" in html
+    retracted = (out / PAGE.format("dicabut")).read_text()
+    assert "to protect a child&#39;s future" in retracted and "Dicabut" not in retracted
+    assert 'property="og:locale" content="en' in html
+    assert "Berita Terkini" not in (out / "index.html").read_text()
