@@ -101,6 +101,20 @@ def test_a_retracted_story_shows_only_its_notice(browser, site_url: str) -> None
     assert "Berita ini telah dicabut" in text and "melindungi masa depan anak" in text
     assert "TUBUH-RAHASIA" not in browser.page_source
     assert _js(browser, "return document.querySelectorAll('article img, .body').length") == 0
+    assert _js(browser, "return document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("page", ["", "kategori/ekonomi/", "tag/probolinggo/"])
+def test_every_listing_fits_a_phone(browser, site_url: str, page: str) -> None:
+    _open(
+        browser,
+        site_url + page,
+        360,
+        name="listing-" + (page.strip("/").replace("/", "-") or "front"),
+    )
+    assert _js(browser, "return document.querySelectorAll('main a[href]').length") > 0
+    assert _js(browser, "return document.documentElement.scrollWidth") <= 360
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
 def test_reading_needs_no_javascript(browser, site_url: str) -> None:

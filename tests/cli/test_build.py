@@ -102,7 +102,12 @@ def test_the_article_page_reads_like_the_seed(site: Path, cli) -> None:
     )
     assert "Angka &lt;b&gt;diperbaiki&lt;/b&gt;." in html
     assert '<meta property="og:image" content="https://kabar.test/media/pasar.jpg">' in html
+    og = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)">', html))
+    assert og["title"] == "Pasar &lt;Baru&gt; &amp; &#34;Lama&#34; 🚀 שלום"
+    assert og["url"] == "https://kabar.test/2025/03/pasar/" and og["type"] == "article"
+    assert og["description"].startswith("Probolinggo,- Isi &lt;script&gt;")
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert ld["headline"] == 'Pasar <Baru> & "Lama" 🚀 שלום'
     assert ld["@type"] == "NewsArticle" and ld["datePublished"] == "2025-03-04T16:17:00+07:00"
     assert (
         ld["dateModified"] == "2025-03-05T08:00:00+07:00" and ld["author"][0]["name"] == "Ali Ya'lu"
@@ -318,3 +323,18 @@ def test_a_change_rewrites_only_the_parts_of_the_memory_it_touches(site: Path, c
     for _, data in second.values():
         kept |= set(marshal.loads(data)[2])
     assert kept == after
+
+
+def test_an_english_newsroom_gets_an_english_site(site: Path, cli) -> None:
+    config = site / "redaksi.yaml"
+    config.write_text(config.read_text().replace("language: id", "language: en"))
+    git(site, "commit", "-qam", "English")
+    out = _build(cli, site)
+    html = (out / PAGE.format("pasar")).read_text()
+    assert '<html lang="en">' in html and "4 Mar 2025 16:17 WIB" in html
+    assert "More from this category" in html and "Baca Lainnya" not in html
+    assert "(photo: Ali Ya&#39;lu)" in html and "<strong>Erratum</strong>" in html
+    retracted = (out / PAGE.format("dicabut")).read_text()
+    assert "to protect a child&#39;s future" in retracted and "Dicabut" not in retracted
+    assert 'property="og:locale" content="en' in html
+    assert "Berita Terkini" not in (out / "index.html").read_text()

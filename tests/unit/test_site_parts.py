@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -153,8 +152,21 @@ def test_a_news_body_with_its_closing_mark_takes_the_fast_path() -> None:
 
 
 def _plain_of_whole(text: str, limit: int) -> str:
-    whole = " ".join(re.sub(r"[*_`#>\[\]()!]", "", text).split())
+    whole = body.text_of(text)
     return whole if len(whole) <= limit else whole[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def test_a_description_is_the_words_a_reader_reads() -> None:
+    story = (
+        "## Pembuka\n\nPemerintah Kota (Pemkot) *Probolinggo* membenahi [tiga pasar]"
+        "(https://a.test/pasar) ![foto](pasar.jpg) seharga Rp 2,4 miliar!\n\n> Kata warga: `aman`?\n"
+        "\n- satu\n- dua\n"
+    )
+    assert body.plain(story) == (
+        "Pembuka Pemerintah Kota (Pemkot) Probolinggo membenahi tiga pasar seharga Rp 2,4 "
+        "miliar! Kata warga: aman? satu dua"
+    )
+    assert body.plain(story, 40) == "Pembuka Pemerintah Kota (Pemkot)…"
 
 
 @settings(max_examples=300, deadline=None)

@@ -90,8 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "site.state.embargoed": ("under embargo", "di bawah embargo"),
     # -- build ---------------------------------------------------------------------------------
     "build.done": (
-        "built {pages} pages into {out} ({written} written, {removed} removed); open {index}",
-        "{pages} halaman dibangun di {out} ({written} ditulis, {removed} dihapus); buka {index}",
+        "built {pages} pages into {out} ({written} written, {removed} removed); to read it as "
+        "readers will: python3 -m http.server -d {out} 8000, then open http://127.0.0.1:8000/",
+        "{pages} halaman dibangun di {out} ({written} ditulis, {removed} dihapus); untuk "
+        "membacanya seperti pembaca: python3 -m http.server -d {out} 8000, lalu buka "
+        "http://127.0.0.1:8000/",
     ),
     "build.no_site_url": (
         "site.url is not set in redaksi.yaml: feeds and sitemaps use {base} until you add it",

@@ -39,7 +39,6 @@ def register(app: typer.Typer) -> None:
             out=str(out),
             written=report.written,
             removed=report.removed,
-            index=str(out / "index.html"),
         )
 
     @app.command("preview", help="help.preview")
