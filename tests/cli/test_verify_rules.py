@@ -245,3 +245,20 @@ def test_a_story_past_draft_is_never_discarded(newsroom: Path, cli) -> None:
     )
     commit_as(newsroom, MS, message)
     assert rules(cli, newsroom) == ["verify-deleted"]
+
+
+def test_a_step_that_changes_its_article_s_id_names_that_article(published, cli) -> None:
+    """The trailers name the id the article had: the id change is the finding, not stray trailers."""
+    root, rel = published
+    act_as(root, KEYRA)
+    assert (
+        cli(root, "retract", "banjir-lumajang", "--ground", "anak", "--reason", "Anak.").code == 0
+    )
+    text = (root / rel).read_text()
+    old = next(line for line in text.splitlines() if line.startswith("id: "))
+    edit(root, rel, old, "id: 2026-01-bbbbbbbb")
+    _amend(root)
+    assert old.removeprefix("id: ") in git(root, "log", "-1", "--format=%B")
+    # the id is protected, a retract carries no edits, the trailer no longer matches the file;
+    # but the commit does change the article its trailers name: no stray trailers
+    assert rules(cli, root) == ["verify-edits", "verify-protected", "verify-trailers"]
