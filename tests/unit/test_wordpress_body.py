@@ -147,3 +147,47 @@ def test_escape_and_code_span_helpers() -> None:
 def test_same_image_ignores_sizes_and_schemes() -> None:
     assert body.same_image("http://k.test/a-300x200.jpg?x=1", "https://k.test/a.jpg")
     assert not body.same_image("https://k.test/a.jpg", "https://k.test/b.jpg")
+
+
+@pytest.mark.parametrize(
+    ("converted", "tidy"),
+    [
+        ("a  \t\n\n\n\nb\t", "a\n\nb\n"),  # trailing blanks go, blank lines at most doubled
+        ("\n\n  a\n\n", "  a\n"),  # a line's indent stays
+        ("a\n\u00a0 \n\n\nb", "a\n\nb\n"),  # a line of no-break spaces is blank
+        ("a\\\n\nb\\\nc\\", "a\n\nb\\\nc\n"),  # a hard break that ends a paragraph goes
+        ("a\\\\\\  \n", "a\\\\\n"),  # the escaped backslash before it stays
+        ("```\nx\\\n\n```\ny\\", "```\nx\\\n\n```\ny\n"),  # code keeps its backslashes
+        ("\n \n", ""),
+    ],
+)
+def test_the_markdown_is_tidied(converted: str, tidy: str) -> None:
+    assert body._tidy(converted) == tidy
+
+
+def test_a_caption_finds_its_image_by_class_when_it_has_no_id() -> None:
+    html = '[caption]<img class="size-full wp-image-42" src="https://k.test/a.jpg"> Pasar[/caption]'
+    assert body.convert(html, featured_id="42").featured_caption == "Pasar"
+    other = body.convert(html, featured_id="4")
+    assert other.featured_caption is None
+    assert other.markdown == "![](https://k.test/a.jpg)\n\n*Pasar*\n"
+
+
+def test_a_caption_with_no_image_or_no_words_keeps_what_it_has() -> None:
+    assert md('[caption id="attachment_9"]Hanya teks[/caption]', featured_id="8") == (
+        "*Hanya teks*\n"
+    )
+    assert md('[caption id="attachment_9"]<img src="https://k.test/a.jpg">[/caption]') == (
+        "![](https://k.test/a.jpg)\n"
+    )
+    plain = md('[caption]<img src="https://k.test/a.jpg"> Kata[/caption]', featured_id="")
+    assert plain == "![](https://k.test/a.jpg)\n\n*Kata*\n"
+
+
+def test_a_caption_around_another_url_than_the_featured_one_stays() -> None:
+    found = body.convert(FEATURED, featured_url="https://k.test/g.jpg")
+    assert found.featured_caption is None
+    assert found.markdown.startswith("![](https://k.test/f-300x200.jpg)")
+    assert not body.same_image("", "") and body.same_image(
+        "https://a/b-1x2.png?x#y", "http://A/B.png"
+    )
