@@ -52,3 +52,46 @@ def test_an_editors_embargo_on_a_draft_is_not_the_reporters_to_lift() -> None:
     assert rules_of(check(edited(embargoed, lifted))) == [
         ("protected", "verify.protected", {"field": "embargo_until"})
     ]
+
+
+def test_a_draft_once_submitted_keeps_its_embargo_from_the_reporter() -> None:
+    from redaksi.core.verify import check
+    from tests.unit.test_verify_core import edited
+    from tests.verify_steps import ALI, MS, rules_of, take, walk
+
+    sent_back = walk(("submit", ALI))
+    rejected = take(sent_back, "reject", MS).after
+    assert rejected is not None and rejected.front is not None
+    sent_back = dict(rejected.front)
+    assert sent_back["status"] == "draft"
+    embargoed = {**sent_back, "embargo_until": "2026-12-09T00:00:00+07:00"}
+    assert rules_of(check(edited(sent_back, embargoed))) == [
+        ("protected", "verify.protected", {"field": "embargo_until"})
+    ]
+
+
+BEFORE = "---\nid: x\ntitle: Banjir\nstatus: published\nhistory:\n- {action: publish}\n---\nIsi.\n"
+AFTER = BEFORE.replace("status: published\n", "status: retracted\n").replace(
+    "- {action: publish}\n", "- {action: publish}\n- {action: retract}\nretraction: {at: x}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        (AFTER, []),  # status, history and the retraction are the step's own
+        (AFTER.replace("title:", "# catatan\ntitle:"), ["comments"]),
+        (AFTER.replace("Banjir", "Banjir "), ["title"]),  # a byte, not a value, changed
+    ],
+)
+def test_a_step_with_no_edits_changes_no_byte_but_its_own(raw: str, found: list[str]) -> None:
+    from redaksi.core.verify import Step, check
+    from tests.verify_steps import KEYRA, PUBLISHED, rules_of, take, walk
+
+    step = take(walk(*PUBLISHED), "retract", KEYRA)
+    assert step.before is not None and step.after is not None and check(step) == []
+    before = Version(step.before.path, step.before.front, step.before.body, BEFORE.encode())
+    after = Version(step.after.path, step.after.front, step.after.body, raw.encode())
+    assert rules_of(check(Step(step.commit, before, after))) == [
+        ("edits", "verify.edits", {"action": "retract", "field": field}) for field in found
+    ]
