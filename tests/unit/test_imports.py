@@ -246,3 +246,37 @@ def test_with_four_eyes_a_publisher_cannot_import_her_own_story_as_published() -
     draft["history"] = [{**draft["history"][0], "to": "draft"}]
     assert check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [(path, draft)], [],
                         CONFIG, CONFIG, four_eyes=True) == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("at", "found"),
+    [
+        ("2025-03-03T16:17:00Z", []),  # UTC, before the commit
+        ("2025-03-03t16:17:00z", []),  # RFC 3339 lets both letters be lower case
+        (" 2025-03-03T16:17:00+07:00 ", []),
+        ("2025-03-03T16:17:00", ["import-future"]),  # no offset: no instant to compare
+    ],
+)
+def test_published_at_is_read_as_rfc3339(at: str, found: list[str]) -> None:
+    assert rules(added=[("articles/2025/03/x.md", imported(published_at=at))]) == found
+
+
+@pytest.mark.parametrize("status", ["scheduled", "retracted"])
+def test_with_four_eyes_her_own_story_is_out_whether_scheduled_or_retracted(status: str) -> None:
+    own = imported(status=status, reporter={"name": "Keyra", "email": PUBLISHER})
+    found = check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [("articles/a.md", own)], [],
+                         CONFIG, CONFIG, four_eyes=True)  # fmt: skip
+    assert ("four-eyes", "verify.four_eyes", {"action": "import"}) in [
+        (f.rule, f.key, dict(f.params)) for f in found
+    ]
+
+
+def test_with_four_eyes_a_reporter_that_is_no_mapping_credits_nobody() -> None:
+    odd = imported(reporter=f"Keyra <{PUBLISHER}>")
+    found = check_import(PUBLISHER, frozenset({"publisher"}), WHEN, [("articles/a.md", odd)], [],
+                         CONFIG, CONFIG, four_eyes=True)  # fmt: skip
+    assert "four-eyes" not in [f.rule for f in found]
+
+
+def test_the_config_may_be_rewritten_with_the_same_categories() -> None:
+    assert rules(other=["redaksi.yaml"], after=copy.deepcopy(CONFIG)) == []
