@@ -126,3 +126,58 @@ def test_rules_a_newsroom_s_own_schema_may_use() -> None:
         ("a.md", 6, 4, "format", "rule.format.date-time", {"field": "e", "value": "2025-13-01"}),
         ("a.md", 7, 4, "pattern", "rule.pattern", {"field": "f", "value": "r", "pattern": "^q$"}),
     ]  # fmt: skip
+
+
+def test_the_cross_file_rules_words() -> None:
+    from tests.unit.test_validation import _record
+
+    records = [
+        _record("articles/2025/03/a.md", "1", "a"),
+        _record("articles/2025/03/b.md", "1", "a"),
+        _record("articles/2025/03/c.md", "3", "c", category="Gosip"),
+        _record("c.md", "4", "d"),  # a file outside any folder
+    ]
+    found = [
+        (p.file, p.line, p.column, p.rule, p.key, dict(p.params))
+        for p in validation.cross_file(records, ["Ekonomi", "Hukum"])
+    ]
+    a, b, c = (f"articles/2025/03/{n}.md" for n in "abc")
+    assert found == [
+        (a, 2, 5, "unique-id", "rule.unique_id", {"value": "1", "others": b}),
+        (a, 4, 7, "unique-slug", "rule.unique_slug", {"value": "a", "others": b}),
+        (b, 2, 5, "unique-id", "rule.unique_id", {"value": "1", "others": a}),
+        (b, 4, 7, "path-slug", "rule.path_slug", {"slug": "a", "name": "b.md"}),
+        (b, 4, 7, "unique-slug", "rule.unique_slug", {"value": "a", "others": a}),
+        (c, 6, 11, "category", "rule.category", {"value": "Gosip", "choices": "Ekonomi, Hukum"}),
+        ("c.md", 1, 1, "path-layout", "rule.path_layout", {}),
+        ("c.md", 4, 7, "path-slug", "rule.path_slug", {"slug": "d", "name": "c.md"}),
+    ]
+
+
+ENUM = validation.make_validator({"type": "object", "properties": {"a": {"enum": ["x"]}}})
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("b" * 60, "b" * 60),  # sixty characters are shown whole
+        ("b" * 61, "b" * 57 + "..."),
+        ('"a b\\tc\\u2028d"', "a b\\tc\\u2028d"),  # a space stays, other blanks are escaped
+        ("[1, {k: v}]", "[1, {'k': 'v'}]"),  # data is shown as data
+    ],
+)
+def test_a_value_is_shown_short_and_printable(value: str, shown: str) -> None:
+    [(*_, params)] = _found(ENUM, f"---\na: {value}\n---\n")
+    assert params == {"field": "a", "value": shown, "choices": "x"}
+
+
+@pytest.mark.parametrize(
+    ("title", "rule"),
+    [('"a\\u2028b"', "control"), ('"a\\x7fb"', "control"), ("XL\u00a0", "pattern")],
+)
+def test_a_line_with_a_control_character_is_named_so(title: str, rule: str) -> None:
+    own = validation.make_validator(
+        {"type": "object", "properties": {"t": {"type": "string", "pattern": "^[a-z]+$"}}}
+    )
+    [(*_, found, _key, _params)] = _found(own, f"---\nt: {title}\n---\n")
+    assert found == rule
