@@ -81,3 +81,17 @@ def test_what_an_export_leaves_out_reads_as_empty() -> None:
     assert item.get("wp:post_id") == ""
     assert item.terms == [("", "", "Bare"), ("post_tag", "", "")]
     assert item.meta == {"_k": ""}  # post meta without a key is dropped
+
+
+def test_channel_parts_before_the_authors_and_after_the_items_are_read() -> None:
+    data = b"""<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<image><url>https://k.test/logo.png</url></image>
+<wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Satu</title></item>
+<wp:category><wp:term_id>3</wp:term_id><wp:cat_name>Hukum</wp:cat_name></wp:category>
+<link>https://k.test</link>
+</channel></rss>"""
+    reader, items = read(data)
+    assert [item.get("title") for item in items] == ["Satu"]
+    assert reader.channel.categories == {"3": "Hukum"}
+    assert reader.channel.site == "https://k.test"

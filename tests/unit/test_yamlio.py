@@ -93,3 +93,28 @@ def test_a_flow_item_ruamel_cannot_write_readably_is_written_quoted_and_reads_ba
         "x": [{**item, "at": "2025-03-04T10:00:00+07:00"}]
     }
     assert yamlio.dump_flow_item({"name": "Ali", "n": 3}) == "{name: Ali, n: 3}"
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "where"),
+    [
+        ([], False, (0, 0)),  # the document itself
+        (["nope"], False, (0, 0)),
+        ([0], False, (0, 0)),  # a mapping has no items by number
+        (["m", "missing"], True, (4, 0)),  # a missing key's parent, a block mapping: its key
+        (["history", "x"], False, (1, 0)),  # a sequence has no keys
+        (["history", 0], False, (2, 4)),
+        (["history", 0, "x"], False, (2, 8)),
+        (["history", 2], False, (1, 0)),  # past the end: the sequence
+    ],
+)
+def test_position_of_paths_that_go_astray(
+    path: list[str | int], key: bool, where: tuple[int, int]
+) -> None:
+    data = yamlio.load_mapping("a: 1\nhistory:\n  - {x: 1}\n  - {y: 2}\nm:\n  k: v\n")
+    assert yamlio.position(data, path, key=key) == where
+
+
+def test_a_flow_item_may_hold_a_dash_and_a_space() -> None:
+    assert yamlio.dump_flow_item({"a": "x - y", "b": "c"}) == "{a: x - y, b: c}"
+    assert yamlio.dump_flow_item({"name": "?0", "t": "é - ü"}) == '{name: "?0", t: "é - ü"}'
