@@ -162,3 +162,62 @@ def test_the_last_publisher_and_a_stranger_cannot_be_removed() -> None:
     )
     alone = "staff:\n  - {name: K, email: k@k.test, roles: [publisher]}\n"
     assert refused(RefusedError, staffing.remove, alone, "k@k.test")[0] == "staff.last_publisher"
+
+
+A = "{name: A, email: a@k.test, roles: [publisher]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "result"),
+    [
+        (  # a list at the margin: the next key is not part of the last member
+            f"staff:\n- {A}\n- {{name: B, email: b@k.test}}\nlanguage: id\n",
+            "b@k.test",
+            f"staff:\n- {A}\nlanguage: id\n",
+        ),
+        (  # a last member of two lines
+            f"staff:\n  - {A}\n  - name: B\n    email: b@k.test\nlanguage: id\n",
+            "b@k.test",
+            f"staff:\n  - {A}\nlanguage: id\n",
+        ),
+        (  # a comment at the margin inside the last member
+            f"staff:\n  - {A}\n  - name: B\n# note\n    email: b@k.test\nlanguage: id\n",
+            "b@k.test",
+            f"staff:\n  - {A}\nlanguage: id\n",
+        ),
+        (  # a member in the middle
+            f"staff:\n  - {A}\n  - {{name: B, email: b@k.test}}\n  - {{name: C, email: c@k.test}}\n"
+            "language: id\n",
+            "b@k.test",
+            f"staff:\n  - {A}\n  - {{name: C, email: c@k.test}}\nlanguage: id\n",
+        ),
+        (  # a flow list over several lines, then a blank line and an indented comment
+            f"staff: [\n  {A},\n  {{name: B, email: b@k.test}}]\n\n  # kept\nlanguage: id\n",
+            "b@k.test",
+            "staff:\n  - name: A\n    email: a@k.test\n    roles: [publisher]\n\n  # kept\n"
+            "language: id\n",
+        ),
+    ],
+)
+def test_a_member_s_lines_and_only_theirs_go(text: str, email: str, result: str) -> None:
+    assert staffing.remove(text, email)[0] == result
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("staff: []\r\n", "staff:\r\n  - name: Dewi\r\n    email: d@k.test\r\n    roles: [reporter]\r\n"),
+        (  # the new member's dash is the first member's, whatever lines follow
+            f"staff:\n  - {A}\nlanguage: id\nx:\n    y: 1\n",
+            f"staff:\n  - {A}\n  - {{name: Dewi, email: d@k.test, roles: [reporter]}}\n"
+            "language: id\nx:\n    y: 1\n",
+        ),
+    ],
+)  # fmt: skip
+def test_a_member_is_added_in_the_file_s_own_style(text: str, result: str) -> None:
+    assert staffing.add(text, Member("Dewi", "d@k.test", ("reporter",))) == result
+
+
+def test_a_name_ending_in_x_is_written_whole() -> None:
+    added = staffing.add(f"staff:\n  - {A}\n", Member("Malcolm X", "m@k.test", ("reporter",)))
+    assert added.endswith("  - {name: Malcolm X, email: m@k.test, roles: [reporter]}\n")
