@@ -182,3 +182,17 @@ def test_comments_anywhere_outside_survive_and_inside_are_replaced(
         + lines(below, "  ")
     )
     assert ci.splice(theirs, NEWER) == lines(above, "") + NEWER + lines(below, "  ")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "params"),
+    [
+        (TEMPLATE.replace("jobs:\n", "jobs: {}\nother:\n"), "ci.displaced", {"where": "jobs"}),
+        (TEMPLATE.replace("name: redaksi\n", "name: [redaksi\n"), "ci.not_yaml",
+         {"line": 6, "detail": "expected ',' or ']', but got ':'"}),
+    ],
+)  # fmt: skip
+def test_a_block_problem_says_where(text: str, key: str, params: dict[str, object]) -> None:
+    with pytest.raises(ci.BlockProblem) as caught:
+        ci.splice(text, NEWER)
+    assert (caught.value.key, caught.value.params) == (key, params)
