@@ -264,3 +264,31 @@ def test_a_list_or_mapping_as_a_key_is_refused_not_a_crash() -> None:
         with pytest.raises(YamlProblem) as caught:
             yamlio.load_mapping(text)
         assert (caught.value.key, caught.value.line) == ("yaml.complex_key", 0)
+
+
+def _nested(levels: int) -> str:
+    return "".join(" " * i + f"k{i}:\n" for i in range(levels)) + " " * levels + "v: x\n"
+
+
+def _sequences(levels: int) -> str:
+    return "a:\n" + "".join(" " * i + "-\n" for i in range(1, levels)) + " " * levels + "- x\n"
+
+
+def test_the_fast_reader_reads_up_to_the_depth_limit_and_leaves_the_rest() -> None:
+    assert fastread.load(_nested(32)) is not None
+    assert fastread.load(_nested(33)) is None  # the exact reader decides (and refuses)
+    assert fastread.load(_sequences(32)) is not None
+    assert fastread.load(_sequences(33)) is None
+    assert fastread.load("a: " + "[" * 32 + "]" * 32 + "\n") is not None
+
+
+@pytest.mark.parametrize("flow", ["[x]", "{b: c}"])
+def test_more_flow_collections_than_the_depth_limit_go_to_the_exact_reader(flow: str) -> None:
+    """libyaml's composer recurses; the count, not the depth, keeps it safe."""
+    assert fastread.load("".join(f"a{n}: {flow}\n" for n in range(32))) is not None
+    assert fastread.load("".join(f"a{n}: {flow}\n" for n in range(33))) is None
+
+
+def test_only_the_positions_asked_for_are_given() -> None:
+    fast = fastread.load("a: x\nb: y\n", positions=["b"])
+    assert fast is not None and fast.where == {"b": (1, 3)}

@@ -191,3 +191,40 @@ def test_a_caption_around_another_url_than_the_featured_one_stays() -> None:
     assert not body.same_image("", "") and body.same_image(
         "https://a/b-1x2.png?x#y", "http://A/B.png"
     )
+
+
+@pytest.mark.parametrize(
+    ("converted", "tidy"),
+    [
+        ("a\u00a0\\\n\nb", "a\u00a0\n\nb\n"),  # a no-break space is text, not a blank to strip
+        ("a\u00a0", "a\u00a0\n"),
+        ("aX\\\n\nb", "aX\n\nb\n"),
+        ("  a\\\n\nb", "  a\n\nb\n"),
+    ],
+)
+def test_tidying_takes_only_blanks_and_the_break(converted: str, tidy: str) -> None:
+    assert body._tidy(converted) == tidy
+
+
+def test_a_line_break_in_a_title_or_caption_is_a_space() -> None:
+    assert body.text_of("a<br>b") == "a b"
+    assert body.text_of("a<br/>b", collapse=False) == "a b"
+
+
+def test_paragraphs_as_wpautop_makes_them() -> None:
+    assert body.autop("a\r\nb\rc\n\nd") == "<p>a<br />\nb<br />\nc</p>\n\n<p>d</p>"
+    block = "<!-- wp:paragraph -->\n<p>a\nb</p>"
+    assert body.autop(block) == block
+
+
+def test_each_wrapped_url_shortcode_is_counted() -> None:
+    html = "[embed]https://a.test/x[/embed]\n\n[embed]https://b.test/y[/embed]"
+    assert body.convert(html).shortcodes == {"embed": 2}
+
+
+@pytest.mark.parametrize(
+    "url", ["https://a/b.jpg?x?y", "https://a/b.jpg#x#y", "https://a/b-300x200.jpg#f"]
+)
+def test_one_upload_whatever_its_query_or_fragment(url: str) -> None:
+    assert body.same_image(url, "https://a/b.jpg")
+    assert body.same_image("//a/b.jpg", "//a/b.jpg")
