@@ -251,3 +251,33 @@ def test_render_then_parse_round_trips_any_text(entries: list[tuple[str, str]], 
     doc, data = article.parse(text)
     assert yamlio.to_plain(data) == dict(entries)
     assert doc.body == body
+
+
+def test_file_positions_count_from_the_opening_fence() -> None:
+    _, data = article.parse("---\nid: x\ntitle: Pasar\nm:\n  k: v\n---\nIsi.\n")
+    assert article.file_position(data, ["title"]) == (3, 8)
+    assert article.file_position(data, ["title"], key=True) == (3, 1)
+    assert article.file_position(data, ["m", "k"]) == (5, 6)
+
+
+@pytest.mark.parametrize(
+    ("body", "dateline", "unwritten"),
+    [
+        ("", None, True),
+        ("\ufeff  \n", None, True),
+        ("Write the story here.", None, True),
+        ("Probolinggo,- Write the story here. (*)", "Probolinggo ", True),
+        ("Probolinggo,- (*)", "Probolinggo", True),
+        ("(*) Write the story here.", None, False),  # the end mark belongs at the end
+        ("Write the story here. Probolinggo,-", "Probolinggo", False),  # at the start only
+        ("Probolinggo,- Isi. (*)", "Probolinggo", False),
+        ("Probolinggo,- Isi.", 7, False),  # a dateline that is no text is not looked for
+        ("\ufeffIsi.", None, False),
+    ],
+)
+def test_a_body_is_unwritten_while_it_is_empty_or_the_template(
+    body: str, dateline: object, unwritten: bool
+) -> None:
+    assert article.unwritten(
+        body, dateline, ["Write the story here.", "Tulis berita di sini."]
+    ) is (unwritten)
