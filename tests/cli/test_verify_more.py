@@ -165,19 +165,20 @@ def test_files_that_are_not_articles_are_named_each_at_its_own_path(newsroom: Pa
         (newsroom / rel).parent.mkdir(parents=True, exist_ok=True)
         (newsroom / rel).write_text("isi\n")
     commit_as(newsroom, ALI, "titipan")
-    sha = _sha(newsroom)
+    who = f"commit {_sha(newsroom)} by Ali Ya'lu <ali@kabar.test> leaves"
+    misspelled = "in a folder spelled like {0}/ in other letters: one folder on a case-insensitive "
+    misspelled += "disk, but never read as {0}/; move it into {0}/"
     assert _report(cli, newsroom) == [
-        {
-            "file": rel,
-            "line": 1,
-            "column": 1,
-            "rule": "verify-not-article",
-            "message": f"commit {sha} by Ali Ya'lu <ali@kabar.test> leaves '{rel}' under "
-            "articles/, which is not an article (articles are <slug>.md files); "
-            "move it out of articles/",
-        }
-        for rel in ("Articles/2025/03/titipan.md", "Media/foto.jpg", "articles/2025/03/catatan.txt")
-    ]
+        {"file": rel, "line": 1, "column": 1, "rule": "verify-not-article", "message": message}
+        for rel, message in (
+            ("Articles/2025/03/titipan.md", f"{who} 'Articles/2025/03/titipan.md' "
+             + misspelled.format("articles")),
+            ("Media/foto.jpg", f"{who} 'Media/foto.jpg' " + misspelled.format("media")),
+            ("articles/2025/03/catatan.txt", f"{who} 'articles/2025/03/catatan.txt' under "
+             "articles/, which is not an article (articles are <slug>.md files); move it out of "
+             "articles/"),
+        )
+    ]  # fmt: skip
 
 
 def test_an_article_that_cannot_be_read_is_a_finding_not_a_crash(newsroom: Path, cli) -> None:

@@ -150,6 +150,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commit {commit} by {author} claims the step '{action}', which redaksi does not have",
         "commit {commit} oleh {author} mengaku langkah '{action}', yang tidak ada di redaksi",
     ),
+    "verify.miscased": (
+        "commit {commit} by {author} leaves '{path}' in a folder spelled like {folder}/ in other "
+        "letters: one folder on a case-insensitive disk, but never read as {folder}/; move it "
+        "into {folder}/",
+        "commit {commit} oleh {author} meninggalkan '{path}' di folder yang dieja seperti "
+        "{folder}/ dengan huruf lain: satu folder di disk yang tak membedakan huruf besar, tetapi "
+        "tidak pernah dibaca sebagai {folder}/; pindahkan ke {folder}/",
+    ),
     "verify.not_article": (
         "commit {commit} by {author} leaves '{path}' under articles/, which is not an article "
         "(articles are <slug>.md files); move it out of articles/",

@@ -19,7 +19,7 @@ from redaksi.core import article, validation
 from redaksi.errors import InputError, RefusedError, UsageError
 from redaksi.infra import git, guard, store
 from redaksi.services import articles
-from redaksi.services.transition import actor_for
+from redaksi.services.transition import actor_for, refuse_invalid
 from redaksi.site import images
 
 OPEN = ("draft", "review", "edit")
@@ -128,14 +128,5 @@ def _with_photo(newsroom: Newsroom, loaded: articles.Loaded, photo: dict[str, st
     problems = validation.check_document(
         schema.validator(newsroom.root, schema.ARTICLE), rewritten.data, loaded.rel
     )
-    if problems:
-        first = problems[0]
-        raise RefusedError(
-            "workflow.would_not_validate",
-            file=first.file,
-            line=first.line,
-            column=first.column,
-            detail_msg=first.key,
-            **first.params,
-        )
+    refuse_invalid(problems)
     return rewritten.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -79,16 +79,7 @@ def plan(
     if fast is None or not fast.is_valid(front):  # only a "no" needs jsonschema's explanation
         validator = schema.validator(newsroom.root, schema.ARTICLE)
         problems = validation.check_document(validator, new_data, rel)
-    if problems:
-        first = problems[0]
-        raise RefusedError(
-            "workflow.would_not_validate",
-            file=first.file,
-            line=first.line,
-            column=first.column,
-            detail_msg=first.key,
-            **first.params,
-        )
+    refuse_invalid(problems)
     title = str(new_data.get("title", ""))
     author = git.Person(actor.name, actor.email)
     extra = {}
@@ -107,6 +98,20 @@ def plan(
         extra,
     )
     return Plan(rel, text, title, change, message, author)
+
+
+def refuse_invalid(problems: Sequence[validation.Problem]) -> None:
+    """Refuse, naming the first problem, a change that would leave the article invalid."""
+    if problems:
+        first = problems[0]
+        raise RefusedError(
+            "workflow.would_not_validate",
+            file=first.file,
+            line=first.line,
+            column=first.column,
+            detail_msg=first.key,
+            **first.params,
+        )
 
 
 def check_carries(repo: git.Repository, rel: str, action: str) -> None:

@@ -220,7 +220,9 @@ def _articles(
             old, earlier = new, against[new]
         for path, side, target in ((old, earlier, befores), (new, info.sha, afters)):
             if path and side and target is afters and _miscased(path):
-                finding = rules.Finding("not-article", "verify.not_article", {"path": path})
+                folder = path.split("/", 1)[0].casefold()
+                params = {"path": path, "folder": folder}
+                finding = rules.Finding("not-article", "verify.miscased", params)
                 run.add(path, 1, finding, info)
             if not path or not path.startswith("articles/") or side is None:
                 continue
