@@ -118,3 +118,32 @@ def test_position_of_paths_that_go_astray(
 def test_a_flow_item_may_hold_a_dash_and_a_space() -> None:
     assert yamlio.dump_flow_item({"a": "x - y", "b": "c"}) == "{a: x - y, b: c}"
     assert yamlio.dump_flow_item({"name": "?0", "t": "é - ü"}) == '{name: "?0", t: "é - ü"}'
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line", "column", "params"),
+    [
+        ("a: 1\nb: !!python/name:os.system x\n", "yaml.tag", 1, 3,
+         {"tag": "tag:yaml.org,2002:python/name:os.system"}),
+        ("a: 1\nb: !custom x\n", "yaml.tag", 1, 3, {"tag": "!custom"}),
+        ("a: 1\n? [x]\n: 2\n", "yaml.complex_key", 1, 2, {}),
+        ("a: 1\nc:\n  <<: {x: 1}\n", "yaml.merge", 2, 2, {}),
+    ],
+)  # fmt: skip
+def test_a_refusal_says_what_and_where(
+    text: str, key: str, line: int, column: int, params: dict[str, str]
+) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.load_mapping(text)
+    problem = caught.value
+    assert (problem.key, problem.line, problem.column, problem.params) == (
+        key,
+        line,
+        column,
+        params,
+    )
+    assert str(problem) == key
+
+
+def test_the_non_specific_tag_is_plain_text() -> None:
+    assert yamlio.to_plain(yamlio.load_mapping("a: ! x\n")) == {"a": "x"}
