@@ -228,3 +228,15 @@ def test_each_wrapped_url_shortcode_is_counted() -> None:
 def test_one_upload_whatever_its_query_or_fragment(url: str) -> None:
     assert body.same_image(url, "https://a/b.jpg")
     assert body.same_image("//a/b.jpg", "//a/b.jpg")
+
+
+def test_headings_are_hashes_and_other_punctuation_stays_plain() -> None:
+    assert md("<h2>Judul</h2><h1>Satu</h1><p>1+1=2, a-b! (c) {d}</p>") == (
+        "## Judul\n\n# Satu\n\n1+1=2, a-b! (c) {d}\n"
+    )
+
+
+def test_a_code_span_ending_in_a_backquote_is_padded() -> None:
+    assert code_span("a`") == "`` a` ``"
+    assert code_span("`a") == "`` `a ``"
+    assert code_span("a") == "`a`"
