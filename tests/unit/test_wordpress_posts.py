@@ -567,3 +567,11 @@ def test_an_attachment_gives_its_id_url_caption_and_credit() -> None:
     assert posts.attachment_of(other) is None
     _, (post,) = items(Post(9, "x", attachment_url="https://k.test/a.jpg"))
     assert posts.attachment_of(post) is None  # a post, not an attachment
+
+
+@pytest.mark.parametrize(
+    ("site", "key"),
+    [("https://K.test/blogX/", "k.test/blogX"), (" kabarX/ ", "kabarx"), ("http://k.test:8080/", "k.test:8080")],
+)  # fmt: skip
+def test_a_site_key_drops_only_the_end_slash(site: str, key: str) -> None:
+    assert site_key(site) == key
