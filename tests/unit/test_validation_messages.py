@@ -181,3 +181,44 @@ def test_a_line_with_a_control_character_is_named_so(title: str, rule: str) -> N
     )
     [(*_, found, _key, _params)] = _found(own, f"---\nt: {title}\n---\n")
     assert found == rule
+
+
+def test_rules_redaksi_has_no_words_for_and_odd_schemas_are_named_plainly() -> None:
+    own = validation.make_validator(
+        {
+            "type": "object",
+            "properties": {
+                "a": {"const": "xy"},
+                "g": {"type": "integer", "maximum": 3},
+                "h": {"type": "object", "minProperties": 1},
+                "o": {"oneOf": [{"type": "string"}, {"type": "object", "required": ["x"]}]},
+                "p": {"type": "object", "additionalProperties": False},
+                "n": {"not": True},
+                "d": {"not": {"type": "object"}},
+                "e": {"enum": ["z"]},
+            },
+        }
+    )
+    text = "---\na: y\ng: 5\nh: {}\no: {}\np: {q: 1}\nn: 1\nd: {}\ne: 'a\\b'\n---\n"
+    assert _found(own, text) == [
+        ("a.md", 2, 4, "enum", "rule.enum", {"field": "a", "value": "y", "choices": "xy"}),
+        ("a.md", 3, 4, "maximum", "rule.other",
+         {"field": "g", "detail": "5 is greater than the maximum of 3"}),
+        ("a.md", 4, 4, "minProperties", "rule.other", {"field": "h", "detail": "{} should be non-empty"}),
+        ("a.md", 5, 4, "one-of", "rule.one_of", {"field": "o", "choices": "x"}),
+        ("a.md", 6, 5, "unknown-key", "rule.unknown_key", {"field": "p", "unknown": "p.q", "allowed": ""}),
+        ("a.md", 7, 4, "not", "rule.other", {"field": "n", "detail": "1 should not be valid under True"}),
+        ("a.md", 8, 4, "not", "rule.other",
+         {"field": "d", "detail": "{} should not be valid under {'type': 'object'}"}),
+        ("a.md", 9, 4, "enum", "rule.enum", {"field": "e", "value": "a\\b", "choices": "z"}),
+    ]  # fmt: skip
+
+
+def test_an_imported_scheduled_story_may_not_carry_published_at(validator: object) -> None:
+    imported = f"{SLUG}\nimported: {{from: wordpress, id: '1', at: {AT}}}"
+    scheduled = "status: scheduled\npublish_at: 2025-03-04T16:17:00+07:00"
+    text = GOOD.replace("status: published", scheduled).replace(SLUG, imported)
+    assert _found(validator, text) == [
+        ("a.md", 13, 1, "forbidden", "rule.forbidden",
+         {"field": "", "extra": "published_at", "status": "scheduled"}),
+    ]  # fmt: skip
