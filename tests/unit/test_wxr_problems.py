@@ -95,3 +95,10 @@ def test_channel_parts_before_the_authors_and_after_the_items_are_read() -> None
     assert [item.get("title") for item in items] == ["Satu"]
     assert reader.channel.categories == {"3": "Hukum"}
     assert reader.channel.site == "https://k.test"
+
+
+def test_an_export_fed_whole_then_an_empty_chunk_is_not_empty() -> None:
+    from tests.unit.test_wxr import SAMPLE
+
+    _, items = read(SAMPLE, chunks=[len(SAMPLE)])  # then the empty rest
+    assert len(items) == 2
