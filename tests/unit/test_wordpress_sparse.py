@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from redaksi.core.wordpress import posts
 from redaksi.core.wordpress.wxr import Author, Channel, Item
 
@@ -65,3 +67,30 @@ def test_reporters_the_export_does_not_describe() -> None:
 
 def test_an_item_without_a_type_is_a_post() -> None:
     assert posts.routine_skip(Item(1, {"wp:status": "publish"})) is None
+
+
+FEATURED = {"9": posts.Attachment("https://k.test/a.jpg", "Dari pustaka", "Ali")}
+PHOTO = {"url": "https://k.test/a.jpg", "caption": "Di pasar", "credit": "Ali"}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        '[caption id="attachment_9"]<img src="https://cdn.test/other.jpg"> Di pasar[/caption]',
+        '[caption]<img src="https://k.test/a-300x200.jpg"> Di pasar[/caption]',
+    ],
+)
+def test_the_featured_image_s_caption_is_found_by_id_or_by_address(caption: str) -> None:
+    item = Item(
+        1, {**BASE, **GMT, "content:encoded": caption + "Isi."}, meta={"_thumbnail_id": "9"}
+    )
+    post = posts.convert(item, Channel(version="1.2"), FEATURED, ZONE, NOW)
+    assert (post.photo, post.body, post.photo_dropped) == (PHOTO, "Isi.\n", None)
+
+
+def test_a_post_without_a_featured_image_has_no_photo_to_drop() -> None:
+    content = '[caption]<img src="https://k.test/a-300x200.jpg"> Di pasar[/caption]Isi.'
+    item = Item(1, {**BASE, **GMT, "content:encoded": content})
+    post = posts.convert(item, Channel(version="1.2"), FEATURED, ZONE, NOW)
+    assert (post.photo, post.photo_dropped) == (None, None)
+    assert post.body == "![](https://k.test/a-300x200.jpg)\n\n*Di pasar*\n\nIsi.\n"
