@@ -281,3 +281,25 @@ def test_a_body_is_unwritten_while_it_is_empty_or_the_template(
     assert article.unwritten(
         body, dateline, ["Write the story here.", "Tulis berita di sini."]
     ) is (unwritten)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "result"),
+    [
+        ("---\nstatus: draft      # where\ntitle: T\n---\nIsi.\n", "review",
+         "---\nstatus: review     # where\ntitle: T\n---\nIsi.\n"),  # the comment keeps its column
+        ("---\nstatus: draft # x\ntitle: T\n---\nIsi.\n", "edit",
+         "---\nstatus: edit  # x\ntitle: T\n---\nIsi.\n"),
+        ("---\nstatus: draft # x\ntitle: T\n---\nIsi.\n", "published",
+         "---\nstatus: published # x\ntitle: T\n---\nIsi.\n"),  # pushed right: the same gap
+        ("---\nstatus: draft  # x\ntitle: T\n---\nIsi.\n", "published",
+         "---\nstatus: published  # x\ntitle: T\n---\nIsi.\n"),
+        ("---\r\nstatus: draft # x\r\ntitle: T\r\n---\r\nIsi.\r\n", "published",
+         "---\r\nstatus: published # x\r\ntitle: T\r\n---\r\nIsi.\r\n"),
+        ("---\nstatus: draft  # a\n# b\ntitle: T\n---\nIsi.\n", "review",
+         "---\nstatus: review # a\n# b\ntitle: T\n---\nIsi.\n"),
+    ],
+)  # fmt: skip
+def test_a_rewritten_value_keeps_its_trailing_comment(text: str, status: str, result: str) -> None:
+    doc, data = article.parse(text)
+    assert article.rewrite(doc, data, set_keys={"status": status}) == result
