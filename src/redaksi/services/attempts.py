@@ -16,7 +16,7 @@ from redaksi.errors import Interrupted, RepositoryError
 from redaksi.infra import git, remote
 
 ATTEMPTS = 40
-PATIENCE = 10.0
+PATIENCE = 30.0
 BACKOFF = 0.05
 CEILING = 1.0
 """Seconds. After a lost push race the wait doubles from BACKOFF up to CEILING, with full
