@@ -167,6 +167,7 @@ def test_a_description_is_the_words_a_reader_reads() -> None:
         "miliar! Kata warga: aman? satu dua"
     )
     assert body.plain(story, 40) == "Pembuka Pemerintah Kota (Pemkot)…"
+    assert body.plain("Satu.\n\nDua.", 5) == "Satu.…"  # a next paragraph past the limit is a cut
 
 
 @settings(max_examples=300, deadline=None)

@@ -127,7 +127,7 @@ def plain(body: str, limit: int = 200) -> str:
     # a long story is not turned into text whole for its first 200 characters.
     parts: list[str] = []
     size, start = 0, 0
-    while size <= limit and start < len(body):
+    while size <= limit + 1 and start < len(body):  # (size counts a joining space per part)
         end = body.find("\n\n", start)
         end = len(body) if end == -1 else end
         words = text_of(body[start:end])
