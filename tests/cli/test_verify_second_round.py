@@ -123,3 +123,40 @@ def test_a_photo_hidden_by_its_spelling_in_the_archive_is_still_protected(
     (newsroom / media).write_bytes(_other_png())
     git(newsroom, "commit", "-qam", "better crop")
     assert rules(cli, newsroom) == ["verify-media"]
+
+
+FAKE_IMPORT = """---
+id: 11111111-2222-4333-8444-555555555555
+title: Bupati Ditangkap
+slug: bupati-ditangkap
+status: published
+category: Hukum
+reporter: {name: Keyra, email: keyra@kabar.test}
+created_at: 2025-02-01T10:00:00+07:00
+published_at: 2025-02-01T10:00:00+07:00
+imported: {from: wordpress, id: '4242', at: 2025-03-04T09:00:00+07:00}
+history:
+  - {action: import, to: published, by: keyra@kabar.test, at: 2025-03-04T09:00:00+07:00}
+---
+Probolinggo,- Bupati ditangkap, kata sumber tak bernama. (*)
+"""
+
+
+def test_a_publisher_cannot_import_her_own_story_past_four_eyes(newsroom: Path, cli) -> None:
+    config = newsroom / "redaksi.yaml"
+    for four_eyes, found in (("true", ["verify-four-eyes"]), ("false", [])):
+        git(newsroom, "checkout", "-q", "-B", "main")
+        text = config.read_text().split("four_eyes:")[0].rstrip("\n") + "\n"
+        config.write_text(f"{text}four_eyes: {four_eyes}\n")
+        git(newsroom, "commit", "-qam", f"four_eyes {four_eyes}")
+        git(newsroom, "checkout", "-q", "-B", "pr")
+        story = newsroom / "articles" / "2025" / "02" / "bupati-ditangkap.md"
+        story.parent.mkdir(parents=True, exist_ok=True)
+        story.write_text(FAKE_IMPORT)
+        git(newsroom, "add", "-A")
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Keyra", "GIT_AUTHOR_EMAIL": "keyra@kabar.test"}
+        subprocess.run(["git", "commit", "-qm", "import: wordpress\n\nRedaksi-Action: import\n"],
+                       cwd=newsroom, check=True, env=env)  # fmt: skip
+        assert rules(cli, newsroom) == found, four_eyes
+        git(newsroom, "checkout", "-q", "main")
+        git(newsroom, "branch", "-q", "-D", "pr")

@@ -1,4 +1,4 @@
-"""``discard --push``: a draft thrown away on the remote in one commit, like every other step."""
+"""`discard --push`, and a pushed step that may carry no edits refusing uncommitted ones."""
 
 from __future__ import annotations
 
@@ -55,3 +55,18 @@ def test_a_draft_submitted_elsewhere_is_not_discarded(hub: Path, clone: Clone) -
     rel = git(second, "ls-files", "articles/*/*/empat.md").strip()
     assert "status: review" in (second / rel).read_text()  # the desk follows the remote
     assert status(second) == ""
+
+
+def test_a_pushed_retract_refuses_to_carry_uncommitted_edits(hub: Path, clone: Clone) -> None:
+    from tests.conftest import snapshot
+    from tests.integration.conftest import KEYRA, article
+
+    desk = clone("probolinggo", KEYRA)
+    story = article(desk, "tiga")
+    story.write_text(story.read_text().replace("Isi berita.", "Isi berita, diubah diam-diam."))
+    before, remote = snapshot(desk), git(hub, "rev-parse", "main")
+    args = ("retract", "tiga", "--ground", "dewan-pers", "--reason", "Salah.", "--push")
+    result = run(desk, *args)
+    assert result.returncode == 3, result.stderr
+    assert "cannot carry (verify would call them hand edits)" in result.stderr
+    assert snapshot(desk) == before and git(hub, "rev-parse", "main") == remote
