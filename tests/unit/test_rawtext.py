@@ -108,3 +108,15 @@ def test_a_photo_key_absent_from_the_data_is_not_looked_for() -> None:
 def test_bytes_that_are_not_utf8_are_read_not_refused() -> None:
     raw = b"---\nid: 2026-11-aaaaaaaa\ntitle: \xff\nphoto: {file: a.png}\n---\n"
     assert hidden_keys(raw, FRONT) == []
+
+
+def test_a_value_continued_at_the_margin_stays_with_its_key() -> None:
+    from redaksi.core.rawtext import segments
+
+    text = '---\ntitle: "Pasar\nBaru"\ntags: [a,\nb]\nhistory: [{action: draft},\n{action: submit}]\n---\nIsi.\n'
+    found = segments(text.encode())
+    assert found is not None
+    assert found["title"] == 'title: "Pasar\nBaru"\n'
+    assert found["tags"] == "tags: [a,\nb]\n"
+    assert found["history"] == "history: [{action: draft},\n{action: submit}]\n"
+    assert set(found) == {"#", "---", "title", "tags", "history"}

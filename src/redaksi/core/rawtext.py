@@ -16,6 +16,8 @@ from redaksi.core.article import FormatProblem, lines, split
 
 _PLAIN_PHOTO = re.compile(r"^photo:", re.MULTILINE)
 _NAMES = {"#": "comments", "---": "body"}
+_KEY = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[^\s#\-\[\]{},"'?][^:\n]*?)[ \t]*:(?:[ \t]|\r?\n|$)""")
+"""A top-level key's line; a flow list or a quoted string may go on at the margin without one."""
 
 
 def hidden_keys(raw: bytes, front: Mapping[str, Any]) -> list[str]:
@@ -56,7 +58,7 @@ def segments(raw: bytes) -> dict[str, str] | None:
         if line.startswith("#"):
             found["#"].append(line)
             continue
-        if line[:1] not in ("", " ", "\t", "\r", "\n", "-"):
+        if _KEY.match(line):  # anything else at the margin continues the key above
             key = line.split(":", 1)[0]
         found.setdefault(key, []).append(line)
     return {name: "".join(text) for name, text in found.items()}
