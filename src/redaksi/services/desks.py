@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from redaksi import config
 from redaksi.config import Newsroom
@@ -196,6 +196,14 @@ def _photo(root: Path, repo: git.Repository, base: Base, source: bytes) -> dict[
     return taken
 
 
+def _moved_or(refused: RefusedError, source: bytes, local_status: str | None) -> NoReturn:
+    """A wrong state upstream that is not the one here: another desk moved it (Moved)."""
+    status = _status(source)
+    if refused.key == "workflow.wrong_state" and status and status != local_status:
+        raise Moved(status) from None
+    raise refused
+
+
 def _newsroom_at(newsroom: Newsroom, raw: bytes | None) -> Newsroom:
     """The newsroom as a committed redaksi.yaml describes it (the remote's, for a push)."""
     if raw is None:
@@ -279,10 +287,7 @@ def push_transition(
                 base.newsroom, actor, base.rel, source.decode("utf-8"), action, options, now
             )
         except RefusedError as refused:
-            status = _status(source)
-            if refused.key == "workflow.wrong_state" and status and status != local_status:
-                raise Moved(status) from None
-            raise
+            _moved_or(refused, source, local_status)
         files: dict[str, bytes | None] = {base.rel: planned.text.encode("utf-8")}
         taken = _photo(newsroom.root, repo, base, source)
         return Built({**files, **taken}, planned.message, planned.author, planned, taken)
@@ -318,10 +323,7 @@ def push_discard(
         try:
             planned = discard.plan(base.newsroom, actor, front, note, now)
         except RefusedError as refused:
-            status = _status(source)
-            if refused.key == "workflow.wrong_state" and status and status != local_status:
-                raise Moved(status) from None
-            raise
+            _moved_or(refused, source, local_status)
         result = local.Outcome(base.rel, planned.title, planned.change, "")
         return Built({base.rel: None}, planned.message, planned.author, result)
 
