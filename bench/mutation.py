@@ -53,6 +53,7 @@ SUITES = {
             "tests/cli/test_verify_rules.py",
             "tests/cli/test_verify_attacks.py",
             "tests/cli/test_verify_more.py",
+            "tests/cli/test_verify_second_round.py",
             "tests/integration/test_catalog.py",
             *NOT_SOURCE,
         ],
