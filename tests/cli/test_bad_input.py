@@ -131,15 +131,40 @@ def test_a_damaged_cache_is_forgotten_not_kept(newsroom: Path, cli) -> None:
     assert cli(newsroom, "validate").code == 0 and cli(newsroom, "list").code == 0
     kept = newsroom / ".git" / "redaksi"
     files = [p for p in kept.iterdir() if p.is_file()]
-    assert files
-    for path in files:
-        shape = marshal.loads(path.read_bytes())
-        wrong = (shape[0], shape[1], [1, 2]) if isinstance(shape, tuple) else [shape, 3]
-        path.write_bytes(marshal.dumps(wrong))
-    for _ in range(2):
-        assert cli(newsroom, "validate").code == 0
-        listed = cli(newsroom, "list", "--format", "json")
-        assert listed.code == 0 and json.loads(listed.out)["articles"][0]["slug"] == "banjir"
+    assert {"catalog", "ids", "snapshot-report", "snapshot-desk-draft"} <= {p.name for p in files}
+    for damage in (_wrong_shape, _cut_short):
+        for path in files:
+            path.write_bytes(damage(path.name, path.read_bytes()))
+        for _ in range(2):
+            assert cli(newsroom, "validate").code == 0
+            listed = cli(newsroom, "list", "--format", "json")
+            assert listed.code == 0 and json.loads(listed.out)["articles"][0]["slug"] == "banjir"
+
+
+def _framed(name: str) -> bool:
+    """The catalog's files: marshalled pieces, each after its length in 8 bytes."""
+    return name in ("catalog", "ids") or name.startswith("snapshot-")
+
+
+def _wrong_shape(name: str, data: bytes) -> bytes:
+    """The file's own header with pieces of the wrong kind after it."""
+    if not _framed(name):
+        shape = marshal.loads(data)
+        return marshal.dumps(
+            (shape[0], shape[1], [1, 2]) if isinstance(shape, tuple) else [shape, 3]
+        )
+    header = data[: 8 + int.from_bytes(data[:8], "little")]
+    return header + b"".join(
+        len(piece).to_bytes(8, "little") + piece for piece in map(marshal.dumps, (3, [1, 2], 4))
+    )
+
+
+def _cut_short(name: str, data: bytes) -> bytes:
+    """A piece that claims more bytes than the file holds (a write cut off by a crash)."""
+    if not _framed(name):
+        return data[: len(data) // 2]
+    header = data[: 8 + int.from_bytes(data[:8], "little")]
+    return header + (1000).to_bytes(8, "little") + b"abc"
 
 
 def test_a_demo_into_a_folder_that_cannot_be_written(cli, tmp_path: Path) -> None:

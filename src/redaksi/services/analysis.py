@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,15 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _shared(value: str | None) -> str | None:
+    """One object for a value many articles repeat (a category, a status, a reporter).
+
+    A worker's chunk is then pickled with each such string once, so 100,000 entries do not
+    carry 100,000 copies of "published" back to the parent.
+    """
+    return sys.intern(value) if value is not None and len(value) < 200 else value
+
+
 def _entry(
     problems: tuple[Any, ...], data: dict[str, Any], where: dict[str, tuple[int, int]]
 ) -> Entry:
@@ -69,15 +79,17 @@ def _entry(
         problems,
         _text(data.get("id")),
         _text(data.get("slug")),
-        _text(data.get("category")),
+        _shared(_text(data.get("category"))),
         where,
         _text(data.get("title")),
-        _text(status),
-        name,
-        email,
+        _shared(_text(status)),
+        _shared(name),
+        _shared(email),
         desk.waiting_since(data) if isinstance(status, str) else None,
         tuple(
-            e for e in (_person(data.get(k))[1] for k in ("reporter", "editor", "publisher")) if e
+            _shared(e)
+            for e in (_person(data.get(k))[1] for k in ("reporter", "editor", "publisher"))
+            if e
         ),
         desk.returned(data),
         _photo(data.get("photo")),

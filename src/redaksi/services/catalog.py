@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # analysis pulls in the YAML readers: a warm run never needs 
 
 __all__ = ["Article", "Entry", "State", "blob_id", "state"]
 
-FORMAT = 6
+FORMAT = 7
 PARALLEL_FROM = 1000
 """Analyse in worker processes when at least this many versions are new."""
 CHUNK = 250
@@ -76,33 +76,34 @@ def _cache_path(root: Path) -> Path:
     return git_dir(root) / "redaksi" / "catalog"
 
 
-def _read_cache(root: Path, salt: str) -> dict[str, Any]:
+def _read_cache(root: Path, salt: str) -> dict[str, Entry]:
+    """Blob id -> entry, as the last run that learned something left them."""
+    known: dict[str, Entry] = {}
     try:
-        data = marshal.loads(_cache_path(root).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        pieces = _unframe(_cache_path(root).read_bytes())
+        if pieces and pieces[0] == (FORMAT, salt):
+            for blobs, entries in zip(pieces[1::2], pieces[2::2], strict=True):
+                known.update(zip(blobs, entries, strict=True))
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
         return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("salt") != salt:
-        return {}
-    return data
+    return known
 
 
-def _write_cache(root: Path, data: dict[str, Any]) -> None:
+PIECE = 20_000
+"""Entries per marshalled piece of the catalog: its bytes are never all in memory at once."""
+
+
+def _write_cache(root: Path, salt: str, kept: dict[str, Entry]) -> None:
     path = _cache_path(root)
-    ids = {
-        blob: entry[ID]
-        for blob, entry in zip(data["blobs"], data["entries"], strict=True)
-        if entry[ID]
-    }
-    with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(exist_ok=True)
-        temp = path.with_name(f"ids.{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps(ids))
-        os.replace(temp, path.with_name("ids"))
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(exist_ok=True)
-        temp = path.with_name(f"catalog.{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps(data))
-        os.replace(temp, path)
+    blobs, entries = list(kept), list(kept.values())
+    ids: list[Any] = [FORMAT]
+    pieces: list[Any] = [(FORMAT, salt)]
+    for at in range(0, len(blobs), PIECE):
+        part = zip(blobs[at : at + PIECE], entries[at : at + PIECE], strict=True)
+        ids.append({blob: entry[ID] for blob, entry in part if entry[ID]})
+        pieces += [blobs[at : at + PIECE], entries[at : at + PIECE]]
+    _frame(path.with_name("ids"), ids)
+    _frame(path, pieces)
 
 
 _ENTRY = re.compile(r"[A-Za-z] (\d+) ([0-9a-f]+) \d\t([^\0]*\.md)\0")
@@ -140,28 +141,59 @@ def _snapshot_path(root: Path, part: str) -> Path:
 def recall(root: Path, now: State, part: str) -> Any:
     """A whole answer (``report``, ``desk-review``...) kept for exactly this state, or None."""
     try:
-        data = marshal.loads(_snapshot_path(root, part).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        data = _unframe(_snapshot_path(root, part).read_bytes())
+        if not data or data[0] != (FORMAT, now.fingerprint):
+            return None
+        return data[1] if len(data) == 2 else dict(zip(data[1], data[2:], strict=True))
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
         return None
-    if not isinstance(data, tuple) or len(data) != 3 or data[:2] != (FORMAT, now.fingerprint):
-        return None
-    return data[2]
 
 
 def remember(root: Path, now: State, part: str, value: Any) -> None:
     """Keep a whole answer for this state (one small file per part: read only what is asked).
 
-    Nothing is kept when an article changed while it was being read: the fingerprint would
-    name bytes that the answer was not computed from.
+    A mapping is written one value at a time, so a 100,000-article column list never needs
+    all its bytes in memory at once. Nothing is kept when an article changed while it was
+    being read: the fingerprint would name bytes that the answer was not computed from.
     """
     if now.unsettled:
         return
-    path = _snapshot_path(root, part)
-    with contextlib.suppress(OSError, ValueError):
+    pieces: list[Any] = [(FORMAT, now.fingerprint)]
+    pieces += [list(value), *value.values()] if isinstance(value, dict) else [value]
+    _frame(_snapshot_path(root, part), pieces)
+
+
+def _frame(path: Path, pieces: list[Any]) -> None:
+    """Write ``pieces`` to ``path`` whole or not at all.
+
+    Each is marshalled after its length in 8 bytes: only one piece's bytes are in memory at once.
+    """
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
         path.parent.mkdir(exist_ok=True)
-        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temp.write_bytes(marshal.dumps((FORMAT, now.fingerprint, value)))
+        with temp.open("wb") as out:
+            for piece in pieces:
+                blob = marshal.dumps(piece)
+                out.write(len(blob).to_bytes(8, "little"))
+                out.write(blob)
+                del blob
         os.replace(temp, path)
+    except (OSError, ValueError):  # a cache: a run that cannot keep it still answers
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _unframe(data: bytes) -> list[Any]:
+    """The pieces :func:`remember` wrote: each marshalled, after its length in 8 bytes."""
+    view, pieces, at = memoryview(data), [], 0
+    while at < len(data):
+        size = int.from_bytes(view[at : at + 8], "little")
+        at += 8
+        if size > len(data) - at:
+            raise ValueError("cut short")
+        pieces.append(marshal.loads(view[at : at + size]))
+        at += size
+    return pieces
 
 
 Job = tuple[str, bytes | None]
@@ -212,10 +244,7 @@ def articles(
             progress.start(len(rels))
         found = _analyse_many(root, [(rel, None) for rel in rels], progress)
         return [Article(rel, entry) for rel, (_, entry) in zip(rels, found, strict=True)]
-    cache = _read_cache(root, salt)
-    known: dict[str, Entry] = dict(
-        zip(cache.get("blobs", ()), cache.get("entries", ()), strict=False)
-    )
+    known = _read_cache(root, salt)
     versions = _versions(root, now)
     jobs = [
         (rel, now.data.get(rel))
@@ -237,10 +266,7 @@ def articles(
     if learned:
         current = {blob for blob in versions.values() if blob}  # forget versions no longer here
         kept = {blob: entry for blob, entry in known.items() if blob in current}
-        _write_cache(
-            root,
-            {"format": FORMAT, "salt": salt, "blobs": list(kept), "entries": list(kept.values())},
-        )
+        _write_cache(root, salt, kept)
     return [
         Article(rel, fresh[rel] if rel in fresh else known.get(versions[rel] or ""))
         for rel in sorted(versions)
@@ -254,12 +280,12 @@ def named(root: Path, only: set[str], now: State) -> tuple[dict[str, Entry], dic
     looked up (by blob id, in the small ``ids`` file), so the cost follows the change.
     """
     versions = _versions(root, now)
-    try:
-        ids = marshal.loads((git_dir(root) / "redaksi" / "ids").read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        ids = {}
-    if not isinstance(ids, dict):
-        ids = {}
+    ids: dict[str, str] = {}
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError, IndexError):
+        pieces = _unframe((git_dir(root) / "redaksi" / "ids").read_bytes())
+        if pieces and pieces[0] == FORMAT and all(isinstance(p, dict) for p in pieces[1:]):
+            for piece in pieces[1:]:
+                ids.update(piece)
     wanted = sorted(only)
     found = _analyse_many(root, [(rel, now.data.get(rel)) for rel in wanted], None)
     others = {
