@@ -338,3 +338,22 @@ def test_an_english_newsroom_gets_an_english_site(site: Path, cli) -> None:
     assert "to protect a child&#39;s future" in retracted and "Dicabut" not in retracted
     assert 'property="og:locale" content="en' in html
     assert "Berita Terkini" not in (out / "index.html").read_text()
+
+
+def test_pages_rendered_in_worker_processes_equal_those_rendered_here(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large build renders in workers started by a fork server (the whole-site pages here):
+    the site is byte for byte the one a small build renders in one process."""
+    from redaksi.services import site as building
+
+    here, there = site / "here", site / "there"
+    _build(cli, site, "--out", "here")
+    monkeypatch.setattr(building, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(building, "BATCH", 2)  # several batches in flight
+    _build(cli, site, "--out", "there")
+    mine, theirs = snapshot(here), snapshot(there)
+    del mine[".redaksi-build"], theirs[".redaksi-build"]  # each folder's own token
+    assert mine == theirs
+    kinds = {"sitemap.xml", "news-sitemap.xml", "feed.xml", "feed.json", "redirects.json"}
+    assert kinds <= set(mine) and any(p.endswith("/index.html") for p in mine)

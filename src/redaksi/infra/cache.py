@@ -8,10 +8,13 @@ without it, and the damaged files are removed.
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from redaksi.infra.guard import git_dir
 
@@ -34,3 +37,39 @@ def without_damage(root: Path, call: Callable[[], T]) -> T:
             raise
         shutil.rmtree(kept, ignore_errors=True)
         return call()
+
+
+def write_pieces(path: Path, pieces: list[Any]) -> None:
+    """Keep ``pieces`` in ``path``, whole or not at all (a cache: a failure only loses it).
+
+    Each piece is marshalled after its length in 8 bytes, so only one piece's bytes are in
+    memory at a time: a 100,000-article answer written in pieces of 20,000 never needs all
+    its bytes at once.
+    """
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        with temp.open("wb") as out:
+            for piece in pieces:
+                blob = marshal.dumps(piece)
+                out.write(len(blob).to_bytes(8, "little"))
+                out.write(blob)
+                del blob
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def read_pieces(path: Path) -> list[Any]:
+    """The pieces :func:`write_pieces` kept; OSError, or ValueError when damaged or cut short."""
+    data = path.read_bytes()
+    view, pieces, at = memoryview(data), [], 0
+    while at < len(data):
+        size = int.from_bytes(view[at : at + 8], "little")
+        at += 8
+        if size > len(data) - at:
+            raise ValueError("cut short")
+        pieces.append(marshal.loads(view[at : at + size]))
+        at += size
+    return pieces

@@ -14,14 +14,13 @@ processes.
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from redaksi.infra import store
+from redaksi.infra import cache, store
 from redaksi.infra.guard import git_dir
 from redaksi.services import treestate
 from redaksi.services.treestate import State, blob_id, state
@@ -80,7 +79,7 @@ def _read_cache(root: Path, salt: str) -> dict[str, Entry]:
     """Blob id -> entry, as the last run that learned something left them."""
     known: dict[str, Entry] = {}
     try:
-        pieces = _unframe(_cache_path(root).read_bytes())
+        pieces = cache.read_pieces(_cache_path(root))
         if pieces and pieces[0] == (FORMAT, salt):
             for blobs, entries in zip(pieces[1::2], pieces[2::2], strict=True):
                 known.update(zip(blobs, entries, strict=True))
@@ -102,8 +101,8 @@ def _write_cache(root: Path, salt: str, kept: dict[str, Entry]) -> None:
         part = zip(blobs[at : at + PIECE], entries[at : at + PIECE], strict=True)
         ids.append({blob: entry[ID] for blob, entry in part if entry[ID]})
         pieces += [blobs[at : at + PIECE], entries[at : at + PIECE]]
-    _frame(path.with_name("ids"), ids)
-    _frame(path, pieces)
+    cache.write_pieces(path.with_name("ids"), ids)
+    cache.write_pieces(path, pieces)
 
 
 _ENTRY = re.compile(r"[A-Za-z] (\d+) ([0-9a-f]+) \d\t([^\0]*\.md)\0")
@@ -141,7 +140,7 @@ def _snapshot_path(root: Path, part: str) -> Path:
 def recall(root: Path, now: State, part: str) -> Any:
     """A whole answer (``report``, ``desk-review``...) kept for exactly this state, or None."""
     try:
-        data = _unframe(_snapshot_path(root, part).read_bytes())
+        data = cache.read_pieces(_snapshot_path(root, part))
         if not data or data[0] != (FORMAT, now.fingerprint):
             return None
         return data[1] if len(data) == 2 else dict(zip(data[1], data[2:], strict=True))
@@ -160,40 +159,7 @@ def remember(root: Path, now: State, part: str, value: Any) -> None:
         return
     pieces: list[Any] = [(FORMAT, now.fingerprint)]
     pieces += [list(value), *value.values()] if isinstance(value, dict) else [value]
-    _frame(_snapshot_path(root, part), pieces)
-
-
-def _frame(path: Path, pieces: list[Any]) -> None:
-    """Write ``pieces`` to ``path`` whole or not at all.
-
-    Each is marshalled after its length in 8 bytes: only one piece's bytes are in memory at once.
-    """
-    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        with temp.open("wb") as out:
-            for piece in pieces:
-                blob = marshal.dumps(piece)
-                out.write(len(blob).to_bytes(8, "little"))
-                out.write(blob)
-                del blob
-        os.replace(temp, path)
-    except (OSError, ValueError):  # a cache: a run that cannot keep it still answers
-        with contextlib.suppress(OSError):
-            temp.unlink()
-
-
-def _unframe(data: bytes) -> list[Any]:
-    """The pieces :func:`remember` wrote: each marshalled, after its length in 8 bytes."""
-    view, pieces, at = memoryview(data), [], 0
-    while at < len(data):
-        size = int.from_bytes(view[at : at + 8], "little")
-        at += 8
-        if size > len(data) - at:
-            raise ValueError("cut short")
-        pieces.append(marshal.loads(view[at : at + size]))
-        at += size
-    return pieces
+    cache.write_pieces(_snapshot_path(root, part), pieces)
 
 
 Job = tuple[str, bytes | None]
@@ -282,7 +248,7 @@ def named(root: Path, only: set[str], now: State) -> tuple[dict[str, Entry], dic
     versions = _versions(root, now)
     ids: dict[str, str] = {}
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError, IndexError):
-        pieces = _unframe((git_dir(root) / "redaksi" / "ids").read_bytes())
+        pieces = cache.read_pieces(git_dir(root) / "redaksi" / "ids")
         if pieces and pieces[0] == FORMAT and all(isinstance(p, dict) for p in pieces[1:]):
             for piece in pieces[1:]:
                 ids.update(piece)

@@ -37,8 +37,10 @@ PARALLEL_FROM = 2000
 BATCH = 96
 """Pages rendered per batch: their bodies are read from git in one stream (96 requests fit
 in a pipe at once, so no thread is started to write them)."""
-ORDER = {"media": 0, "article": 1, "redirect": 2}
-"""Writing order: what is linked to is written before what links to it."""
+WHOLE_SITE = frozenset({"sitemap", "sitemapindex", "newssitemap", "rss", "jsonfeed", "redirects"})
+"""Pages made from every story (or many): rendered in the building process, never sent."""
+ORDER = {"media": 0, "article": 1, "redirect": 2} | {kind: 4 for kind in WHOLE_SITE}
+"""Writing order: what is linked to is written before what links to it (listings are 3)."""
 
 
 @dataclass
@@ -138,14 +140,23 @@ def _in_parallel(
 ) -> Iterator[tuple[str, bytes]]:
     """Render batches in worker processes (a cold build of thousands of pages), in order.
 
-    A few batches are in flight at a time, so memory stays bounded at any size.
+    A few batches are in flight at a time, so memory stays bounded at any size. The workers
+    come from a fork server (a fresh interpreter), not from this process: forked from here,
+    each would start holding every story and page planned (at 100,000 articles, a worker's
+    peak was the build's peak: 344 MB).
     """
+    import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(os.cpu_count() or 2, 4)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(
-        workers, initializer=_start_worker, initargs=(templates, settings, code)
+        workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(templates, settings, code),
     ) as pool:
         flying: deque[Any] = deque()
         for chunk, found in work:
@@ -154,6 +165,21 @@ def _in_parallel(
                 yield from flying.popleft().result()
         while flying:
             yield from flying.popleft().result()
+    _stop_fork_server()
+
+
+def _stop_fork_server() -> None:
+    """Stop the fork server and wait for it, as for any child.
+
+    Its workers' time and memory are then counted as this command's (``time redaksi build``
+    tells the truth), and no idle interpreter outlives the build. ``_stop`` is private to
+    multiprocessing (its own tests use it): called where present.
+    """
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def bodies_needed(page: Page) -> list[str]:
@@ -228,15 +254,23 @@ def _producer(
             found.update(snap.read_many(blobs))
             yield chunk, found
 
-    def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
-        if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            yield from _in_parallel(batches(paths), templates, settings, code)
-            return
+    def here(paths: list[str]) -> Iterator[tuple[str, bytes]]:
         renderer = Renderer(templates, settings, code) if paths else None  # Jinja2 only if needed
         for chunk, found in batches(paths):
             for page in chunk:
                 assert renderer is not None
                 yield page.path, renderer.render(page, found.__getitem__, found.__getitem__)
+
+    def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
+        if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            yield from here(paths)
+            return
+        # pages made of the whole site are rendered here, after the rest (they are asked for
+        # last): sent to a worker, each would be copied there and its 7 MB copied back
+        whole = [p for p in paths if by_path[p].kind in WHOLE_SITE]
+        rest = [p for p in paths if by_path[p].kind not in WHOLE_SITE]
+        yield from _in_parallel(batches(rest), templates, settings, code)
+        yield from here(whole)
 
     return produce
 
@@ -255,7 +289,7 @@ def _inputs(
         raise RepositoryError("build.missing_object", path=gone[0])
     stories = read_stories(articles, memory, snap.read_many, report)
     memory.save_stories(set(articles.values()))
-    memory.stories = {}  # the stories are made; their flat copies are not needed any more
+    memory.stories = {}  # (the stories are in ``stories`` now)
     files = {}
     for item, _ in stories:
         photo = item.photo
