@@ -64,7 +64,7 @@ def _text(value: Any) -> str | None:
 def _shared(value: str | None) -> str | None:
     """One object for a value many articles repeat (a category, a status, a reporter).
 
-    A worker's chunk is then pickled with each such string once, so 100,000 entries do not
+    A worker's chunk is then sent with each such string once, so 100,000 entries do not
     carry 100,000 copies of "published" back to the parent.
     """
     return sys.intern(value) if value is not None and len(value) < 200 else value
