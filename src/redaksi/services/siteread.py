@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 FORMAT = 2
 """What the remembered stories' files hold; another format is read as nothing remembered."""
-PACK_FROM = 1000
-"""Parsed stories from this many on are read back from their files (see :func:`_packed`)."""
 PARTS = "0123456789abcdef"
 """The remembered stories are kept in one file per first hex digit of their blob ids."""
 
@@ -97,9 +95,6 @@ class Memory:
 
         Each part's flat tuples become stories before the next part is read, so the next
         part's tuples fill the room the last ones left: the stories lie packed in memory.
-        A cold build reads the stories it just parsed back this way: parsing leaves each
-        story's strings among the parser's garbage, and at 100,000 stories those half-empty
-        blocks of memory held 50 MB more than the stories themselves.
         """
         for part in PARTS:
             flats = self._load(f"site-stories-{part}")
@@ -114,25 +109,20 @@ class Memory:
                 return dict(data[2])
         return {}
 
-    def _write(self, name: str, table: dict[str, Any]) -> bool:
+    def _write(self, name: str, table: dict[str, Any]) -> None:
         with contextlib.suppress(OSError, ValueError):
             self.folder.mkdir(exist_ok=True)
             temp = self.folder / f"{name}.{os.getpid()}.tmp"
             temp.write_bytes(marshal.dumps((FORMAT, __version__, table)))
             os.replace(temp, self.folder / name)
-            return True
-        return False
 
     def remember(self, version: str, found: Story | None) -> None:
         """Remember a story (None: unreadable) by its version (made flat when written)."""
         self.stories[version] = found
         self.touched.add(version[:1])
 
-    def save_stories(self, keep: set[str]) -> bool:
-        """Write the parts of ``stories`` that changed, keeping only the versions in ``keep``.
-
-        True when every part that changed was written.
-        """
+    def save_stories(self, keep: set[str]) -> None:
+        """Write the parts of ``stories`` that changed, keeping only the versions in ``keep``."""
         parts = set(self.touched)
         parts.update(version[:1] for version in self.stories if version not in keep)
         self.touched = set()
@@ -141,14 +131,12 @@ class Memory:
             table = grouped.get(version[:1])
             if table is not None and version in keep:
                 table[version] = found
-        written = True
         for part in sorted(grouped):  # flat tuples for one part at a time
             table = grouped.pop(part)
             flats = {v: s.flat() if s is not None else None for v, s in table.items()}
-            written = self._write(f"site-stories-{part}", flats) and written
+            self._write(f"site-stories-{part}", flats)
         with contextlib.suppress(OSError):
             (self.folder / "site-stories").unlink(missing_ok=True)  # (one part, before 16)
-        return written
 
     def save(self, name: str, keep: set[str]) -> None:
         """Write ``site-media`` or ``site-code`` if it changed, keeping only ``keep``."""
@@ -170,12 +158,6 @@ def read_stories(
     paths = {v: rel for rel, v in versions.items()}
     for version, data in load(new):
         memory.remember(version, parse_story(paths[version], data)[0])
-    if len(new) >= PACK_FROM and memory.save_stories(set(versions.values())):
-        memory.stories = {}  # read back: see Memory.load_stories
-        memory.load_stories()
-        again = sorted({v for v in versions.values() if v not in memory.stories})
-        for version, data in load(again):  # (only if a part was damaged since it was written)
-            memory.remember(version, parse_story(paths[version], data)[0])
     stories = []
     collecting = gc.isenabled()
     gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
