@@ -188,3 +188,16 @@ def test_an_article_that_cannot_be_read_is_a_finding_not_a_crash(newsroom: Path,
     (newsroom / rel).write_text("---\ntitle: [tidak tertutup\n---\nIsi.\n")
     commit_as(newsroom, ALI, "rusak")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-unreadable")]
+
+
+def test_stray_trailers_point_at_the_first_file_changed_or_at_a_dash(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    for name in ("README.md", "NOTES.md"):
+        (newsroom / name).write_text("Kabar Test\n")
+    message = "approve: x\n\nRedaksi-Action: approve\nRedaksi-Article: abc"
+    commit_as(newsroom, ALI, message)
+    git(newsroom, "commit", "-q", "--allow-empty", "-m", message)  # a commit that changes nothing
+    assert [(e["file"], e["line"], e["column"], e["rule"]) for e in _report(cli, newsroom)] == [
+        ("-", 1, 1, "verify-stray-trailers"),
+        ("NOTES.md", 1, 1, "verify-stray-trailers"),
+    ]
