@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_transitions import ALI
+from tests.cli.test_transitions import ALI, KEYRA
 from tests.cli.test_verify import commit_as, rules
 from tests.conftest import drafted, git
 
@@ -200,4 +200,41 @@ def test_stray_trailers_point_at_the_first_file_changed_or_at_a_dash(newsroom: P
     assert [(e["file"], e["line"], e["column"], e["rule"]) for e in _report(cli, newsroom)] == [
         ("-", 1, 1, "verify-stray-trailers"),
         ("NOTES.md", 1, 1, "verify-stray-trailers"),
+    ]
+
+
+CI = """\
+name: ci
+on: pull_request
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+  # >>> redaksi (managed by 'redaksi init --ci'; edits inside are replaced)
+  verify:
+    runs-on: ubuntu-latest
+  # <<< redaksi
+"""
+
+
+def test_each_commit_is_judged_by_its_own_ci_file(newsroom: Path, cli) -> None:
+    """A reporter may edit a CI file outside redaksi's block, even when the publisher later
+    changes the block in the same pull request: her commit did not touch it."""
+    workflow = newsroom / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(CI)
+    commit_as(newsroom, KEYRA, "ci")
+    _pr(newsroom)
+    workflow.write_text(CI.replace("  lint:\n", "  lint:\n    timeout-minutes: 5\n"))
+    commit_as(newsroom, ALI, "lint timeout")
+    assert _report(cli, newsroom) == []
+    workflow.write_text(workflow.read_text().replace("  verify:\n", "  verify:\n    if: false\n"))
+    commit_as(newsroom, KEYRA, "verify off")  # the publisher's own commit: allowed
+    assert _report(cli, newsroom) == []
+    git(newsroom, "reset", "-q", "--hard", "HEAD~2")
+    workflow.write_text(CI.replace("  verify:\n", "  verify:\n    if: false\n"))
+    commit_as(newsroom, ALI, "verify off")
+    workflow.write_text(CI)
+    commit_as(newsroom, KEYRA, "verify on again")  # the block ends as it began: still a finding
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (".github/workflows/ci.yml", "verify-config")
     ]
