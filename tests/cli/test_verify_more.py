@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA
-from tests.cli.test_verify import commit_as, rules
+from tests.cli.test_verify import commit_as, edit, rules
+from tests.cli.test_verify_second_round import FAKE_IMPORT
 from tests.conftest import drafted, git
 
 
@@ -238,3 +239,27 @@ def test_each_commit_is_judged_by_its_own_ci_file(newsroom: Path, cli) -> None:
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
         (".github/workflows/ci.yml", "verify-config")
     ]
+
+
+_IMPORTED = "articles/2025/02/bupati-ditangkap.md"
+
+
+def _import(root: Path, text: str = FAKE_IMPORT) -> None:
+    story = root / _IMPORTED
+    story.parent.mkdir(parents=True, exist_ok=True)
+    story.write_text(text)
+    commit_as(root, KEYRA, "import: wordpress\n\nRedaksi-Action: import\n")
+
+
+def test_an_import_that_also_edits_a_story_is_named_at_that_story(newsroom: Path, cli) -> None:
+    rel = drafted(cli, newsroom, "Lama")
+    _pr(newsroom)
+    edit(newsroom, rel, "Isi berita.", "Isi diubah diam-diam.")
+    _import(newsroom)
+    found = _report(cli, newsroom)
+    assert [(e["file"], e["line"], e["rule"]) for e in found] == [
+        (rel, 1, "verify-import-extra"),
+        (rel, (newsroom / rel).read_text().splitlines().index("status: draft") + 1,
+         "verify-illegal-transition"),
+    ]  # fmt: skip
+    assert f"is an import but also touches {rel};" in str(found[0]["message"])
