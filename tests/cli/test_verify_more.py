@@ -263,3 +263,16 @@ def test_an_import_that_also_edits_a_story_is_named_at_that_story(newsroom: Path
          "verify-illegal-transition"),
     ]  # fmt: skip
     assert f"is an import but also touches {rel};" in str(found[0]["message"])
+
+
+def test_an_import_may_append_the_categories_its_stories_use(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    edit(newsroom, "redaksi.yaml", "Hukum]", "Hukum, Olahraga]")
+    _import(newsroom, FAKE_IMPORT.replace("category: Hukum", "category: Olahraga"))
+    assert _report(cli, newsroom) == []
+    git(newsroom, "reset", "-q", "--hard", "main")
+    edit(newsroom, "redaksi.yaml", "newsroom: Kabar Test", "newsroom: Kabar Lain")
+    commit_as(newsroom, KEYRA, "import: wordpress\n\nRedaksi-Action: import\n")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        ("redaksi.yaml", "verify-import-config")  # an import changes only the categories
+    ]
