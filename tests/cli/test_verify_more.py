@@ -276,3 +276,14 @@ def test_an_import_may_append_the_categories_its_stories_use(newsroom: Path, cli
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
         ("redaksi.yaml", "verify-import-config")  # an import changes only the categories
     ]
+
+
+def test_deleting_a_file_that_never_read_as_an_article_is_a_deletion(newsroom: Path, cli) -> None:
+    broken = "articles/2025/03/rusak.md"
+    (newsroom / broken).parent.mkdir(parents=True)
+    (newsroom / broken).write_text("---\ntitle: [tidak tertutup\n---\nIsi.\n")
+    commit_as(newsroom, ALI, "rusak (before verify ran on main)")
+    _pr(newsroom)
+    (newsroom / broken).unlink()
+    commit_as(newsroom, ALI, "hapus")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(broken, "verify-deleted")]
