@@ -287,3 +287,15 @@ def test_deleting_a_file_that_never_read_as_an_article_is_a_deletion(newsroom: P
     (newsroom / broken).unlink()
     commit_as(newsroom, ALI, "hapus")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(broken, "verify-deleted")]
+
+
+def test_every_article_a_commit_changes_is_judged(newsroom: Path, cli) -> None:
+    first = drafted(cli, newsroom, "Alpha")
+    second = drafted(cli, newsroom, "Beta")
+    _pr(newsroom)
+    edit(newsroom, first, "Isi berita.", "Isi.")  # an honest edit, sorted first
+    edit(newsroom, second, "status: draft", "status: published")
+    commit_as(newsroom, ALI, "dua berita")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (second, "verify-status-by-hand")
+    ]
