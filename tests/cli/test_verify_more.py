@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_transitions import ALI, KEYRA
+from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
-from tests.cli.test_verify_second_round import FAKE_IMPORT
+from tests.cli.test_verify_second_round import FAKE_IMPORT, TINY
 from tests.conftest import drafted, git
 
 
@@ -299,3 +299,22 @@ def test_every_article_a_commit_changes_is_judged(newsroom: Path, cli) -> None:
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
         (second, "verify-status-by-hand")
     ]
+
+
+def test_a_step_may_bring_the_photo_its_story_names_and_no_other_file(newsroom: Path, cli) -> None:
+    rel = drafted(cli, newsroom, "Pasar")
+    assert cli(newsroom, "submit", "pasar").code == 0
+    _pr(newsroom)
+    placed = cli(newsroom, "photo", "pasar", str(TINY), "--caption", "Los sayur", "--credit", "Ali")
+    assert placed.code == 0, placed.err  # in review: it waits for the next step
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    year, month = rel.split("/")[1:3]
+    photo = f"media/{year}/{month}/pasar-tiny.png"
+    assert sorted(git(newsroom, "show", "--name-only", "--format=", "HEAD").split()) == [rel, photo]
+    assert _report(cli, newsroom) == []
+    other = newsroom / photo.replace("pasar-tiny", "lain")  # a photo the story does not name
+    other.write_bytes(TINY.read_bytes())
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-q", "--amend", "--no-edit")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-extra-files")]
