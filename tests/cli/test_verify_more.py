@@ -113,10 +113,11 @@ def test_a_step_redaksi_does_not_have_is_named(newsroom: Path, cli) -> None:
     path.write_text(path.read_text().replace("Write the story here.", "Isi."))
     commit_as(newsroom, ALI, "aneh: Aneh\n\nRedaksi-Action: fast-track")
     found = _report(cli, newsroom)
-    assert [(e["file"], e["rule"]) for e in found] == [
-        (rel, "verify-illegal-transition"),
-        (rel, "verify-stray-trailers"),  # it names no article
-        (rel, "verify-illegal-transition"),
+    status = path.read_text().splitlines().index("status: draft") + 1
+    assert [(e["file"], e["line"], e["rule"]) for e in found] == [
+        (rel, 1, "verify-illegal-transition"),  # the commit's: at the top of its first file
+        (rel, 1, "verify-stray-trailers"),  # it names no article
+        (rel, status, "verify-illegal-transition"),  # the article's: at its status
     ]
     messages = " ".join(str(e["message"]) for e in found)
     assert "claims the step 'fast-track', which redaksi does not have" in messages
