@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
-from tests.cli.test_verify_second_round import FAKE_IMPORT, TINY
+from tests.cli.test_verify_second_round import FAKE_IMPORT, TINY, _other_png, _story_with_photo
 from tests.conftest import drafted, git
 
 
@@ -318,4 +318,16 @@ def test_a_step_may_bring_the_photo_its_story_names_and_no_other_file(newsroom: 
     other.write_bytes(TINY.read_bytes())
     git(newsroom, "add", "-A")
     git(newsroom, "commit", "-q", "--amend", "--no-edit")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-extra-files")]
+
+
+def test_a_step_may_add_its_photo_but_never_change_it(newsroom: Path, cli) -> None:
+    rel, media = _story_with_photo(cli, newsroom, "Pasar")  # committed while a draft
+    assert cli(newsroom, "submit", "pasar").code == 0
+    _pr(newsroom)
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    assert _report(cli, newsroom) == []
+    (newsroom / media).write_bytes(_other_png())  # the same name, other bytes
+    git(newsroom, "commit", "-q", "-a", "--amend", "--no-edit")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-extra-files")]
