@@ -331,3 +331,21 @@ def test_a_step_may_add_its_photo_but_never_change_it(newsroom: Path, cli) -> No
     (newsroom / media).write_bytes(_other_png())  # the same name, other bytes
     git(newsroom, "commit", "-q", "-a", "--amend", "--no-edit")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(rel, "verify-extra-files")]
+
+
+def test_the_allowed_signers_file_changes_only_in_a_publishers_own_commit(
+    newsroom: Path, cli
+) -> None:
+    signers = newsroom / ".redaksi-signers"
+    signers.write_text("keyra@kabar.test ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyra\n")
+    edit(newsroom, "redaksi.yaml", "staff:\n", "allowed_signers: .redaksi-signers\nstaff:\n")
+    commit_as(newsroom, KEYRA, "signed commits")
+    _pr(newsroom)
+    with signers.open("a") as out:
+        out.write("ali@kabar.test ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAli\n")
+    commit_as(newsroom, ALI, "my key")  # a reporter trusting her own key
+    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (".redaksi-signers", 1, "verify-config")
+    ]
+    git(newsroom, "commit", "-q", "--amend", "--no-edit", "--author", "Keyra <keyra@kabar.test>")
+    assert _report(cli, newsroom) == []
