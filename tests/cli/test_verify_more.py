@@ -349,3 +349,14 @@ def test_the_allowed_signers_file_changes_only_in_a_publishers_own_commit(
     ]
     git(newsroom, "commit", "-q", "--amend", "--no-edit", "--author", "Keyra <keyra@kabar.test>")
     assert _report(cli, newsroom) == []
+
+
+def test_a_finding_about_a_photo_names_the_photo(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    photo = newsroom / "media" / "2025" / "03" / "foto.png"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(TINY.read_bytes())
+    commit_as(newsroom, ("Mallory", "mallory@evil.test"), "foto")
+    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
+        ("media/2025/03/foto.png", 1, "verify-not-staff")
+    ]
