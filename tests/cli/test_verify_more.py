@@ -360,3 +360,29 @@ def test_a_finding_about_a_photo_names_the_photo(newsroom: Path, cli) -> None:
     assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
         ("media/2025/03/foto.png", 1, "verify-not-staff")
     ]
+
+
+def test_only_a_release_may_go_unsigned_where_signatures_are_required(
+    newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scheduler's machine holds no one's key: a release is the one step exempt."""
+    monkeypatch.setenv("REDAKSI_NOW", "2026-11-30T12:00:00+07:00")
+    edit(newsroom, "redaksi.yaml", "staff:\n", "require_signed: true\nstaff:\n")
+    commit_as(newsroom, KEYRA, "signed commits only")
+    drafted(cli, newsroom, "Sidang")
+    assert cli(newsroom, "submit", "sidang").code == 0
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "sidang").code == 0
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "sidang", "--at", "2026-12-01 06:00").code == 0
+    _pr(newsroom)
+    monkeypatch.setenv("REDAKSI_NOW", "2026-12-01T06:05:00+07:00")
+    act_as(newsroom, ("Release Bot", "bot@ci.test"))
+    assert cli(newsroom, "release").code == 0
+    monkeypatch.setenv("REDAKSI_NOW", "2026-12-02T00:00:00+07:00")
+    assert _report(cli, newsroom) == []
+    act_as(newsroom, ALI)
+    rel = drafted(cli, newsroom, "Lain")
+    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (rel, 1, "verify-unsigned")
+    ]
