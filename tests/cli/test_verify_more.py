@@ -387,3 +387,29 @@ def test_only_a_release_may_go_unsigned_where_signatures_are_required(
     assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
         (rel, 1, "verify-unsigned")
     ]
+
+
+@pytest.mark.parametrize("change", ["other bytes", "deleted"])
+def test_a_merge_cannot_change_the_photo_of_a_story_published_meanwhile(
+    newsroom: Path, cli, change: str
+) -> None:
+    _, media = _story_with_photo(cli, newsroom, "Pasar")
+    assert cli(newsroom, "submit", "pasar").code == 0
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    _pr(newsroom)  # forked while the story is still in edit
+    act_as(newsroom, ALI)
+    if change == "deleted":
+        (newsroom / media).unlink()
+    else:
+        (newsroom / media).write_bytes(_other_png())
+    git(newsroom, "commit", "-qam", "photo")  # honest where it stands: a story in edit
+    git(newsroom, "checkout", "-q", "main")
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "pasar").code == 0
+    git(newsroom, "checkout", "-q", "pr")
+    act_as(newsroom, ALI)
+    git(newsroom, "merge", "-q", "--no-edit", "main")
+    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (media, 1, "verify-media")
+    ]
