@@ -383,6 +383,9 @@ def test_only_a_release_may_go_unsigned_where_signatures_are_required(
     monkeypatch.setenv("REDAKSI_NOW", "2026-12-02T00:00:00+07:00")
     assert _report(cli, newsroom) == []
     act_as(newsroom, ALI)
+    (newsroom / "README.md").write_text("Kabar Test\n")
+    commit_as(newsroom, ALI, "readme")  # outside what verify watches: no signature asked
+    assert _report(cli, newsroom) == []
     rel = drafted(cli, newsroom, "Lain")
     assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
         (rel, 1, "verify-unsigned")
