@@ -416,3 +416,16 @@ def test_a_merge_cannot_change_the_photo_of_a_story_published_meanwhile(
     assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
         (media, 1, "verify-media")
     ]
+
+
+def test_removing_files_that_are_not_articles_is_no_finding(newsroom: Path, cli) -> None:
+    stray = ["Articles/2025/03/titipan.md", "articles/2025/03/catatan.txt"]
+    for rel in stray:
+        (newsroom / rel).parent.mkdir(parents=True, exist_ok=True)
+        (newsroom / rel).write_text("isi\n")
+    commit_as(newsroom, ALI, "titipan (before verify ran on main)")
+    _pr(newsroom)
+    for rel in stray:
+        (newsroom / rel).unlink()
+    commit_as(newsroom, ALI, "bersih-bersih")
+    assert _report(cli, newsroom) == []
