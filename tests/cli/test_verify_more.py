@@ -429,3 +429,13 @@ def test_removing_files_that_are_not_articles_is_no_finding(newsroom: Path, cli)
         (newsroom / rel).unlink()
     commit_as(newsroom, ALI, "bersih-bersih")
     assert _report(cli, newsroom) == []
+
+
+def test_a_finding_about_a_whole_import_points_at_its_first_story(newsroom: Path, cli) -> None:
+    edit(newsroom, "redaksi.yaml", "staff:\n", "four_eyes: true\nstaff:\n")
+    commit_as(newsroom, KEYRA, "four eyes")
+    _pr(newsroom)
+    _import(newsroom)  # Keyra's own story, out with no second person
+    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (_IMPORTED, 1, "verify-four-eyes")
+    ]
