@@ -439,3 +439,16 @@ def test_a_finding_about_a_whole_import_points_at_its_first_story(newsroom: Path
     assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
         (_IMPORTED, 1, "verify-four-eyes")
     ]
+
+
+def test_verify_judges_the_head_it_is_given_not_the_checkout(newsroom: Path, cli) -> None:
+    rel = drafted(cli, newsroom, "Bola")
+    _pr(newsroom)
+    edit(newsroom, rel, "category: Hukum", "category: Olahraga")  # not a listed category
+    commit_as(newsroom, ALI, "olahraga")
+    git(newsroom, "checkout", "-q", "main")
+    result = cli(newsroom, "verify", "--base", "main", "--head", "pr", "--format", "json")
+    assert result.code == 1, result.err
+    assert [(e["file"], e["rule"]) for e in json.loads(result.out)["errors"]] == [
+        (rel, "verify-schema")
+    ]
