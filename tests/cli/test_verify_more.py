@@ -452,3 +452,15 @@ def test_verify_judges_the_head_it_is_given_not_the_checkout(newsroom: Path, cli
     assert [(e["file"], e["rule"]) for e in json.loads(result.out)["errors"]] == [
         (rel, "verify-schema")
     ]
+
+
+def test_a_story_discarded_in_the_range_does_not_hide_the_next(newsroom: Path, cli) -> None:
+    first = drafted(cli, newsroom, "Alpha")
+    second = drafted(cli, newsroom, "Beta")
+    _pr(newsroom)
+    edit(newsroom, first, "Isi berita.", "Isi.")
+    commit_as(newsroom, ALI, "alpha")
+    assert cli(newsroom, "discard", "alpha", "--note", "Batal.").code == 0
+    edit(newsroom, second, "category: Hukum", "category: Olahraga")  # not a listed category
+    commit_as(newsroom, ALI, "beta")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(second, "verify-schema")]
