@@ -464,3 +464,19 @@ def test_a_story_discarded_in_the_range_does_not_hide_the_next(newsroom: Path, c
     edit(newsroom, second, "category: Hukum", "category: Olahraga")  # not a listed category
     commit_as(newsroom, ALI, "beta")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [(second, "verify-schema")]
+
+
+def test_a_branch_with_a_history_of_its_own_is_judged_from_nothing(newsroom: Path, cli) -> None:
+    git(newsroom, "branch", "-M", "main")
+    git(newsroom, "checkout", "-q", "--orphan", "own")
+    git(newsroom, "commit", "-qm", "a newsroom of my own")  # the same files, no shared history
+    found = _report(cli, newsroom)
+    assert found[0] == {
+        "file": ".",
+        "line": 1,
+        "column": 1,
+        "rule": "verify-behind",
+        "message": "the branch does not contain main: what it would do once merged cannot be "
+        "judged; merge main into it (or rebase onto it) and push again",
+    }
+    assert [(e["file"], e["rule"]) for e in found[1:]] == [("redaksi.yaml", "verify-config")]
