@@ -387,8 +387,16 @@ def test_only_a_release_may_go_unsigned_where_signatures_are_required(
     commit_as(newsroom, ALI, "readme")  # outside what verify watches: no signature asked
     assert _report(cli, newsroom) == []
     rel = drafted(cli, newsroom, "Lain")
-    assert [(e["file"], e["line"], e["rule"]) for e in _report(cli, newsroom)] == [
-        (rel, 1, "verify-unsigned")
+    sha = _sha(newsroom)
+    assert _report(cli, newsroom) == [
+        {
+            "file": rel,
+            "line": 1,
+            "column": 1,
+            "rule": "verify-unsigned",
+            "message": f"commit {sha} by Ali Ya'lu <ali@kabar.test> has no good signature, and "
+            f"redaksi.yaml requires signed transitions (git verify-commit {sha})",
+        }
     ]
 
 
