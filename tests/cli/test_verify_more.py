@@ -420,3 +420,19 @@ def test_a_branch_with_a_history_of_its_own_is_judged_from_nothing(newsroom: Pat
         "judged; merge main into it (or rebase onto it) and push again",
     }
     assert [(e["file"], e["rule"]) for e in found[1:]] == [("redaksi.yaml", "verify-config")]
+
+
+def test_commits_after_a_merge_are_judged_too(newsroom: Path, cli) -> None:
+    rel = drafted(cli, newsroom, "Banjir")
+    _pr(newsroom)
+    edit(newsroom, rel, "Isi berita.", "Isi.")
+    commit_as(newsroom, ALI, "isi")
+    git(newsroom, "checkout", "-q", "main")
+    drafted(cli, newsroom, "Lain")
+    git(newsroom, "checkout", "-q", "pr")
+    git(newsroom, "merge", "-q", "--no-edit", "main")  # honest: brings in a checked draft
+    edit(newsroom, rel, "status: draft", "status: published")
+    commit_as(newsroom, ALI, "terbit")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        (rel, "verify-status-by-hand")
+    ]
