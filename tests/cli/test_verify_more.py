@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
 from tests.cli.test_verify import commit_as, edit, rules
-from tests.cli.test_verify_second_round import FAKE_IMPORT
+from tests.cli.test_verify_second_round import FAKE_IMPORT, TINY
 from tests.conftest import drafted, git
 
 
@@ -435,4 +435,20 @@ def test_commits_after_a_merge_are_judged_too(newsroom: Path, cli) -> None:
     commit_as(newsroom, ALI, "terbit")
     assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
         (rel, "verify-status-by-hand")
+    ]
+
+
+def test_a_strangers_photo_rename_is_named_at_the_first_path_it_changes(
+    newsroom: Path, cli
+) -> None:
+    """A rename is a deletion and an addition, as for articles; the first path names it."""
+    old = newsroom / "media" / "2025" / "03" / "b.png"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(TINY.read_bytes())
+    commit_as(newsroom, KEYRA, "foto")
+    _pr(newsroom)
+    git(newsroom, "mv", "media/2025/03/b.png", "media/2025/03/a.png")
+    commit_as(newsroom, ("Mallory", "mallory@evil.test"), "ganti nama")
+    assert [(e["file"], e["rule"]) for e in _report(cli, newsroom)] == [
+        ("media/2025/03/a.png", "verify-not-staff")
     ]
