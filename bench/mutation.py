@@ -55,6 +55,7 @@ SUITES = {
             "tests/cli/test_verify_more.py",
             "tests/cli/test_verify_second_round.py",
             "tests/integration/test_catalog.py",
+            "tests/integration/test_partial_clone.py",  # verify's one-request prefetch
             *NOT_SOURCE,
         ],
     ),

@@ -44,11 +44,16 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
-def rules(cli, root: Path, *extra: str) -> list[str]:
+def report(cli, root: Path, *extra: str) -> list[dict[str, object]]:
+    """Every finding of ``verify --base main`` (file, line, column, rule, message)."""
     result = cli(root, "verify", "--base", "main", "--format", "json", *extra)
-    report = json.loads(result.out)
-    assert result.code == (1 if report["errors"] else 0), result.err
-    return [e["rule"] for e in report["errors"]]
+    errors: list[dict[str, object]] = json.loads(result.out)["errors"]
+    assert result.code == (1 if errors else 0), result.err
+    return errors
+
+
+def rules(cli, root: Path, *extra: str) -> list[str]:
+    return [str(e["rule"]) for e in report(cli, root, *extra)]
 
 
 def test_an_honest_history_made_by_redaksi_passes(published: tuple[Path, str], cli) -> None:

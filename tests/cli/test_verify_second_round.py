@@ -8,9 +8,11 @@ import subprocess
 import zlib
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_transitions import ALI, KEYRA, MS, act_as
-from tests.cli.test_verify import edit, rules
-from tests.conftest import git
+from tests.cli.test_verify import commit_as, edit, report, rules
+from tests.conftest import drafted, git
 
 TINY = Path(__file__).resolve().parents[1] / "data" / "tiny.png"
 
@@ -160,3 +162,76 @@ def test_a_publisher_cannot_import_her_own_story_past_four_eyes(newsroom: Path, 
         assert rules(cli, newsroom) == found, four_eyes
         git(newsroom, "checkout", "-q", "main")
         git(newsroom, "branch", "-q", "-D", "pr")
+
+
+def _pr(root: Path) -> None:
+    git(root, "branch", "-M", "main")
+    git(root, "checkout", "-q", "-b", "pr")
+
+
+def test_a_step_may_bring_the_photo_its_story_names_and_no_other_file(newsroom: Path, cli) -> None:
+    rel = drafted(cli, newsroom, "Pasar")
+    assert cli(newsroom, "submit", "pasar").code == 0
+    _pr(newsroom)
+    placed = cli(newsroom, "photo", "pasar", str(TINY), "--caption", "Los sayur", "--credit", "Ali")
+    assert placed.code == 0, placed.err  # in review: it waits for the next step
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    year, month = rel.split("/")[1:3]
+    photo = f"media/{year}/{month}/pasar-tiny.png"
+    assert sorted(git(newsroom, "show", "--name-only", "--format=", "HEAD").split()) == [rel, photo]
+    assert report(cli, newsroom) == []
+    other = newsroom / photo.replace("pasar-tiny", "lain")  # a photo the story does not name
+    other.write_bytes(TINY.read_bytes())
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-q", "--amend", "--no-edit")
+    assert [(e["file"], e["rule"]) for e in report(cli, newsroom)] == [(rel, "verify-extra-files")]
+
+
+def test_a_step_may_add_its_photo_but_never_change_it(newsroom: Path, cli) -> None:
+    rel, media = _story_with_photo(cli, newsroom, "Pasar")  # committed while a draft
+    assert cli(newsroom, "submit", "pasar").code == 0
+    _pr(newsroom)
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    assert report(cli, newsroom) == []
+    (newsroom / media).write_bytes(_other_png())  # the same name, other bytes
+    git(newsroom, "commit", "-q", "-a", "--amend", "--no-edit")
+    assert [(e["file"], e["rule"]) for e in report(cli, newsroom)] == [(rel, "verify-extra-files")]
+
+
+def test_a_finding_about_a_photo_names_the_photo(newsroom: Path, cli) -> None:
+    _pr(newsroom)
+    photo = newsroom / "media" / "2025" / "03" / "foto.png"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(TINY.read_bytes())
+    commit_as(newsroom, ("Mallory", "mallory@evil.test"), "foto")
+    assert [(e["file"], e["line"], e["rule"]) for e in report(cli, newsroom)] == [
+        ("media/2025/03/foto.png", 1, "verify-not-staff")
+    ]
+
+
+@pytest.mark.parametrize("change", ["other bytes", "deleted"])
+def test_a_merge_cannot_change_the_photo_of_a_story_published_meanwhile(
+    newsroom: Path, cli, change: str
+) -> None:
+    _, media = _story_with_photo(cli, newsroom, "Pasar")
+    assert cli(newsroom, "submit", "pasar").code == 0
+    act_as(newsroom, MS)
+    assert cli(newsroom, "approve", "pasar").code == 0
+    _pr(newsroom)  # forked while the story is still in edit
+    act_as(newsroom, ALI)
+    if change == "deleted":
+        (newsroom / media).unlink()
+    else:
+        (newsroom / media).write_bytes(_other_png())
+    git(newsroom, "commit", "-qam", "photo")  # honest where it stands: a story in edit
+    git(newsroom, "checkout", "-q", "main")
+    act_as(newsroom, KEYRA)
+    assert cli(newsroom, "publish", "pasar").code == 0
+    git(newsroom, "checkout", "-q", "pr")
+    act_as(newsroom, ALI)
+    git(newsroom, "merge", "-q", "--no-edit", "main")
+    assert [(e["file"], e["line"], e["rule"]) for e in report(cli, newsroom)] == [
+        (media, 1, "verify-media")
+    ]
