@@ -365,3 +365,30 @@ def test_pages_rendered_in_worker_processes_equal_those_rendered_here(
     left = snapshot(there)
     del left[".redaksi-build"]
     assert left == mine
+
+
+def test_a_parallel_build_leaves_every_template_compiled_for_the_next(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled once in the builder, before the workers start: they get the code, and the
+    next build (one page changed, rendered here) compiles nothing."""
+    import jinja2
+
+    from redaksi.services import site as building
+
+    monkeypatch.setattr(building, "PARALLEL_FROM", 1)
+    _build(cli, site)
+    monkeypatch.setattr(building, "PARALLEL_FROM", 2000)
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a, **k):
+        compiled.append(str(name))
+        return original(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    path = site / "articles" / "2025" / "03" / "pasar-lama.md"
+    path.write_text(path.read_text().replace("(*)", "Diperbarui. (*)"))
+    commit(site, "edit")
+    _build(cli, site)
+    assert compiled == []

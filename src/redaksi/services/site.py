@@ -269,6 +269,7 @@ def _producer(
         # last): sent to a worker, each would be copied there and its 7 MB copied back
         whole = [p for p in paths if by_path[p].kind in WHOLE_SITE]
         rest = [p for p in paths if by_path[p].kind not in WHOLE_SITE]
+        Renderer(templates, settings, code).prepare()  # workers and later builds reuse it
         yield from _in_parallel(batches(rest), templates, settings, code)
         yield from here(whole)
 

@@ -8,6 +8,7 @@ the catalogue (``t('site.more')``), in the newsroom's language. Feeds in JSON ar
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -104,6 +105,20 @@ class Renderer:
             bytecode_cache=_code_cache(code) if code is not None else None,
         )
         self.env.globals.update(t=self.t, site=settings)
+
+    def prepare(self) -> None:
+        """Compile every template now, into ``code``.
+
+        Worker processes then get the compiled code rather than compiling it each, and later
+        builds find all of it remembered. A template that does not compile is left for the page
+        that uses it to report.
+        """
+        from jinja2 import TemplateError
+
+        for name in TEMPLATES:
+            if name in self.templates:
+                with contextlib.suppress(TemplateError):
+                    self.env.get_template(name)
 
     def t(self, key: str, **params: Any) -> str:
         return message(key, self.settings.language, params)
