@@ -392,3 +392,27 @@ def test_a_parallel_build_leaves_every_template_compiled_for_the_next(
     commit(site, "edit")
     _build(cli, site)
     assert compiled == []
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_template_that_fails_is_named_in_one_line(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    """A newsroom's own template that fails (here: divides by zero) is named, with the page,
+    in one line and exit 4, whether it failed here or in a worker; no fork server is left."""
+    from multiprocessing import forkserver
+
+    from redaksi.services import site as building
+
+    if workers:
+        monkeypatch.setattr(building, "PARALLEL_FROM", 1)
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text("{{ 1 // 0 }}\n")
+    commit(site, "a broken template")
+    result = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert result.code == 4 and result.err.count("\n") == 1, result.err
+    assert result.err.startswith("redaksi: templates/article.html ")
+    assert "ZeroDivisionError" in result.err and "/index.html" in result.err
+    assert "unexpected" not in result.err and "tak terduga" not in result.err
+    assert not (site / "_site").exists()
+    assert forkserver._forkserver._forkserver_pid is None

@@ -128,6 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: its photo media/{file} is missing or not a JPEG, PNG or WebP; shown without it",
         "{path}: fotonya media/{file} tidak ada atau bukan JPEG, PNG atau WebP; tampil tanpa foto",
     ),
+    "build.template_failed": (
+        "{template} failed while rendering {page}: {problem}; fix the template, or remove it to "
+        "use the built-in one, and build again",
+        "{template} gagal saat merender {page}: {problem}; perbaiki templatnya, atau hapus untuk "
+        "memakai bawaan, lalu build lagi",
+    ),
     "build.bad_now": (
         "--now '{value}' is not an RFC 3339 time with an offset "
         "(such as 2025-03-04T16:17:00+07:00)",

@@ -158,7 +158,18 @@ class Renderer:
             ]
             return (json.dumps({"redirects": rows}, ensure_ascii=False, indent=1) + "\n").encode()
         name, context = self._context(page, read_body)
-        return self.env.get_template(name).render(**context).encode("utf-8")
+        try:
+            return self.env.get_template(name).render(**context).encode("utf-8")
+        except Exception as err:  # a newsroom's own template may fail in any way: say which
+            from redaksi.errors import RepositoryError
+
+            problem = f"{type(err).__name__}: {err}"
+            raise RepositoryError(
+                "build.template_failed",
+                template=f"templates/{name}",
+                page=page.path,
+                problem=problem,
+            ) from err
 
     def _context(self, page: Page, read_body: Body) -> tuple[str, dict[str, Any]]:
         root = "../" * page.path.count("/")
