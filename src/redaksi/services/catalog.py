@@ -98,9 +98,9 @@ def _write_cache(root: Path, salt: str, kept: dict[str, Entry]) -> None:
     ids: list[Any] = [FORMAT]
     pieces: list[Any] = [(FORMAT, salt)]
     for at in range(0, len(blobs), PIECE):
-        part = zip(blobs[at : at + PIECE], entries[at : at + PIECE], strict=True)
-        ids.append({blob: entry[ID] for blob, entry in part if entry[ID]})
-        pieces += [blobs[at : at + PIECE], entries[at : at + PIECE]]
+        some, theirs = blobs[at : at + PIECE], entries[at : at + PIECE]
+        ids.append({blob: entry[ID] for blob, entry in zip(some, theirs, strict=True) if entry[ID]})
+        pieces += [some, theirs]
     cache.write_pieces(path.with_name("ids"), ids)
     cache.write_pieces(path, pieces)
 
