@@ -416,3 +416,15 @@ def test_a_template_that_fails_is_named_in_one_line(
     assert "unexpected" not in result.err and "tak terduga" not in result.err
     assert not (site / "_site").exists()
     assert forkserver._forkserver._forkserver_pid is None
+
+
+def test_a_manifest_kept_in_many_pieces_reads_back_whole(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One page a piece: the next build knows every page it wrote and writes none again."""
+    from redaksi.infra import sitewrite
+
+    monkeypatch.setattr(sitewrite, "PIECE", 1)
+    _build(cli, site)
+    again = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert again.code == 0 and "(0 ditulis, 0 dihapus)" in again.err, again.err

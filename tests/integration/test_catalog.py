@@ -317,3 +317,35 @@ def test_a_folder_changed_moments_ago_is_listed_again(newsroom: Path) -> None:
     assert treestate.untracked(newsroom, old, b"", scope) == listing
     write(newsroom, 3)
     assert treestate.untracked(newsroom, old, b"", scope) == listing
+
+
+def test_a_catalog_kept_in_many_pieces_reads_back_whole(
+    newsroom: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One entry a piece: every piece of the catalog, its ids and the desk is read back."""
+    from tests.conftest import drafted
+
+    monkeypatch.setattr(catalog, "PIECE", 1)
+    for title in ("Banjir di Kraksaan", "Jalan desa rusak", "Pasar baru dibuka"):
+        drafted(cli, newsroom, title)
+    kept = newsroom / ".git" / "redaksi"
+    shutil.rmtree(kept, ignore_errors=True)
+    fresh = cli(newsroom, "list", "--format", "json")
+    assert cli(newsroom, "validate").code == 0
+    assert len(catalog.cache.read_pieces(kept / "catalog")) == 7  # the header, 3 x (ids, entries)
+    for snapshot in kept.glob("snapshot-*"):
+        snapshot.unlink()  # the answers must now come from the pieces
+    analysed: list[object] = []
+    original = catalog._analyse_many
+
+    def counting(root: Path, jobs: list, progress: object) -> list:  # type: ignore[type-arg]
+        analysed.extend(jobs)
+        return original(root, jobs, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog, "_analyse_many", counting)
+    again = cli(newsroom, "list", "--format", "json")
+    assert analysed == []  # every entry was found in the pieces
+    assert again.code == 0 and json.loads(again.out) == json.loads(fresh.out)
+    assert len(json.loads(again.out)["articles"]) == 3
+    one = next((newsroom / "articles").rglob("*.md")).relative_to(newsroom).as_posix()
+    assert cli(newsroom, "validate", one).code == 0  # the ids file, read in pieces
