@@ -79,13 +79,17 @@ def main() -> None:
     from typer import _click
     from typer.main import get_command
 
-    from redaksi.cli.coerce import plain_values
     from redaksi.cli.localize import localize, usage_error
 
     language = _output().language
     command = get_command(app)
     localize(command, language)
-    plain_values(command)
+    try:  # Typer's private coercion classes: a Typer without them coerces as it always did
+        from redaksi.cli.coerce import plain_values
+    except ImportError:
+        pass
+    else:
+        plain_values(command)
     try:
         from redaksi.cli.output import refuse_unsafe_arguments
 
