@@ -85,3 +85,18 @@ def test_values_that_are_not_plain_are_still_judged_by_typer() -> None:
     assert wrong.returncode == 2 and "xml" in wrong.stderr and "Traceback" not in wrong.stderr
     port = run(redaksi_bin(), "preview", "--port", "lapan")
     assert port.returncode == 2 and "lapan" in port.stderr and "Traceback" not in port.stderr
+
+
+def test_a_typer_without_its_private_coercion_classes_still_runs_commands(tmp_path: Path) -> None:
+    """cli/coerce.py builds on Typer's private RuntimeParam: without it, Typer coerces alone."""
+    code = (
+        "import sys\n"
+        "import typer._coercion\n"
+        "del typer._coercion.RuntimeParam\n"
+        "sys.argv = ['redaksi', 'demo', 'kabar']\n"
+        "from redaksi.cli.app import main\n"
+        "main()\n"
+    )
+    result = run(sys.executable, "-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kabar" / "redaksi.yaml").is_file()
