@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from redaksi import __version__
 from tests.conftest import redaksi_bin
@@ -100,3 +101,30 @@ def test_a_typer_without_its_private_coercion_classes_still_runs_commands(tmp_pa
     result = run(sys.executable, "-c", code, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "kabar" / "redaksi.yaml").is_file()
+
+
+def test_only_the_command_named_is_built_and_it_runs_as_in_the_whole_app() -> None:
+    from typer.main import get_command
+
+    from redaksi.cli.app import _only, app
+
+    whole = get_command(app)
+    for name in ("build", "staff", "import"):
+        only = get_command(_only([name]))
+        assert list(only.commands) == [name]  # one command built, not every one
+        assert _shape(only.commands[name]) == _shape(whole.commands[name])
+    for first in ([], ["--version"], ["buil"]):  # the tool's help, its options, a typo
+        assert list(get_command(_only(first)).commands) == list(whole.commands)
+
+
+def test_a_mistyped_command_is_still_offered_the_right_name() -> None:
+    result = run(redaksi_bin(), "buil")
+    assert result.returncode == 2
+    assert "build" in result.stderr
+
+
+def _shape(command: Any) -> tuple[Any, ...]:
+    """What a command parses and says: its help, its options and arguments, its subcommands."""
+    params = [(p.name, p.opts, p.default, getattr(p, "help", None)) for p in command.params]
+    subcommands = getattr(command, "commands", {})
+    return (command.help, params, {n: _shape(c) for n, c in subcommands.items()})
