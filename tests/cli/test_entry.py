@@ -169,3 +169,12 @@ def test_a_build_ends_without_tearing_the_interpreter_down(
     assert "exit handler ran" in failed.stdout and "torn down" not in failed.stderr
     other = run(sys.executable, "-c", _TEARDOWN, "--version", cwd=kabar)
     assert other.returncode == 0 and "torn down" in other.stderr  # the usual exit
+
+
+def test_a_profiled_build_still_leaves_its_profile(tmp_path: Path) -> None:
+    assert run(redaksi_bin(), "demo", "kabar", cwd=tmp_path).returncode == 0
+    profile = tmp_path / "build.prof"
+    args = ("-m", "cProfile", "-o", str(profile), "-m", "redaksi", "build")
+    done = run(sys.executable, *args, "--out", str(tmp_path / "site"), cwd=tmp_path / "kabar")
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0

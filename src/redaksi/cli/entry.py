@@ -40,14 +40,16 @@ def _quick_exit(done: SystemExit) -> None:
 
     What a normal exit must still do is done: the exit handlers run (a temporary file
     removed), then what is buffered for the terminal or a pipe is written. With another thread still
-    running, a failed flush, or a status that is not a number, Python's own exit is left to it.
+    running, a profiler or debugger watching, a failed flush, or a status that is not a number,
+    Python's own exit is left to it.
     """
     import atexit
     import threading
 
     finish = getattr(atexit, "_run_exitfuncs", None)
-    if finish is None or threading.active_count() > 1:
-        return
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if finish is None or threading.active_count() > 1 or watched:
+        return  # (a profiler or debugger writes what it saw after the command returns)
     status = 0 if done.code is None else done.code
     if not isinstance(status, int):
         return
