@@ -265,7 +265,7 @@ class Renderer:
             "more": [self._line(line, root) for line in more],
             "noindex": retracted or not is_public,
             "banner": "" if is_public else self._state(story),
-            "jsonld": _jsonld(self._news_article(story, text, photo, retracted)),
+            "jsonld": _jsonld(self._news_article(story, photo, retracted)),
         }
 
     def _state(self, story: Story) -> str:
@@ -274,7 +274,7 @@ class Renderer:
             return self.t("site.state.embargoed")
         return self.t(f"site.state.{story.status}")
 
-    def _news_article(self, story: Story, text: str, photo: Any, retracted: bool) -> dict[str, Any]:
+    def _news_article(self, story: Story, photo: Any, retracted: bool) -> dict[str, Any]:
         people = [story.reporter] if story.reporter else []
         data: dict[str, Any] = {
             "@context": "https://schema.org",
@@ -293,10 +293,8 @@ class Renderer:
             "articleSection": story.category,
             "inLanguage": self.settings.language,
         }
-        if not retracted:
-            data["articleBody"] = body.plain(text, limit=100_000)
-            if photo is not None:
-                data["image"] = [photo["absolute"]]
+        if not retracted and photo is not None:
+            data["image"] = [photo["absolute"]]
         return data
 
     def _line(self, line: tuple[Any, ...], root: str) -> dict[str, Any]:
