@@ -18,7 +18,7 @@ from typing import Any
 from redaksi.messages import render as message
 from redaksi.site import body, dates
 from redaksi.site.pages import Page, article_parts
-from redaksi.site.stories import Story, moment
+from redaksi.site.stories import Story, moment, slugify
 
 TEMPLATES = (
     "base.html",
@@ -96,6 +96,7 @@ class Renderer:
         self.settings = settings
         self.templates = dict(templates)
         self._dates: dict[tuple[str, str], str] = {}
+        self._isos: dict[str, str] = {}
         self.env = Environment(
             loader=DictLoader(self.templates),
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -139,8 +140,11 @@ class Renderer:
         )
 
     def _iso(self, text: str) -> str:
-        found = moment(text)
-        return dates.w3c(found, self.settings.zone) if found else ""
+        found = self._isos.get(text)
+        if found is None:
+            when = moment(text)
+            found = self._isos[text] = dates.w3c(when, self.settings.zone) if when else ""
+        return found
 
     def render(self, page: Page, read_body: Body, read_blob: Blob) -> bytes:
         """The bytes of ``page``."""
@@ -388,10 +392,7 @@ class Renderer:
         return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _slug(name: str) -> str:
-    from redaksi.site.stories import slugify
-
-    return slugify(name)
+_slug = slugify
 
 
 def now_label(moment_: datetime, settings: Settings) -> str:
