@@ -346,15 +346,31 @@ def test_an_english_newsroom_gets_an_english_site(site: Path, cli) -> None:
 def test_pages_rendered_in_worker_processes_equal_those_rendered_here(
     site: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large build renders in workers started by a fork server (the whole-site pages here):
-    the site is byte for byte the one a small build renders in one process."""
+    """A large build reads new stories and renders in workers started by a fork server (the
+    whole-site pages here): the stories and the site, byte for byte, are those a small build
+    reads and renders in one process."""
     from redaksi.services import site as building
+    from redaksi.services import siteread
 
     here, there = site / "here", site / "there"
     _build(cli, site, "--out", "here")
+    memory = site / ".git" / "redaksi"
+    remembered = {f.name: f.read_bytes() for f in memory.glob("site-stories-*")}
+    assert remembered
+    for kept in memory.glob("site-stories-*"):
+        kept.unlink()
     monkeypatch.setattr(building, "PARALLEL_FROM", 1)
     monkeypatch.setattr(building, "BATCH", 2)  # several batches in flight
+    monkeypatch.setattr(building, "PARSE_BATCH", 2)
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("a story was parsed in the builder, not in a worker")
+
+    monkeypatch.setattr(siteread, "parse_story", not_here)
     _build(cli, site, "--out", "there")
+    assert {f.name: f.read_bytes() for f in memory.glob("site-stories-*")} == remembered
+    monkeypatch.undo()
+    monkeypatch.setattr(building, "PARALLEL_FROM", 1)
     mine, theirs = snapshot(here), snapshot(there)
     del mine[".redaksi-build"], theirs[".redaksi-build"]  # each folder's own token
     assert mine == theirs

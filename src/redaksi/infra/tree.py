@@ -43,29 +43,18 @@ def _git(root: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-class Snapshot:
-    """The files of one commit under some folders, and a reader of their bytes."""
+class Blobs:
+    """A reader of a repository's blobs by id: one long-running ``git cat-file --batch``.
 
-    def __init__(self, root: Path, ref: str, folders: Iterable[str]) -> None:
+    A build's worker processes each have their own, so that the bytes a page needs are read
+    where it is rendered, not read here and copied over.
+    """
+
+    def __init__(self, root: Path) -> None:
         self.root = root
-        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-        if not commit:
-            raise RepositoryError("build.no_commit")
-        self.commit = commit.decode().strip()
-        stamp = _git(root, "show", "-s", "--format=%cI", self.commit) or b""
-        self.committed_at = datetime.fromisoformat(stamp.decode().strip())
-        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *folders)
-        modes: dict[bytes, str] = {}  # a handful of modes: one string each
-        self.files: dict[str, Entry] = {}
-        for mode, blob, path in _RECORD.findall(listing or b""):
-            known = modes.get(mode) or modes.setdefault(mode, mode.decode())
-            self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
         self._proc: subprocess.Popen[bytes] | None = None
-        self._partial = bool(
-            (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
-        )
 
-    def __enter__(self) -> Snapshot:
+    def __enter__(self) -> Blobs:
         return self
 
     def __exit__(self, *exc: object | TracebackType) -> None:
@@ -77,16 +66,6 @@ class Snapshot:
                 self._proc.stdin.close()
             self._proc.wait()
             self._proc = None
-
-    def missing(self, paths: Iterable[str]) -> list[str]:
-        """Those of ``paths`` whose blobs this clone does not have (only a partial clone can)."""
-        if not self._partial:
-            return []
-        wanted = {self.files[p].blob: p for p in paths if p in self.files}
-        out = _git(self.root, "rev-list", "--objects", "--missing=print", "--no-walk", self.commit)
-        found = (out or b"").decode().splitlines()
-        gone = {line[1:] for line in found if line.startswith("?")}
-        return sorted(wanted[b] for b in gone if b in wanted)
 
     def _cat(self) -> subprocess.Popen[bytes]:
         if self._proc is None:
@@ -145,3 +124,52 @@ class Snapshot:
         data = proc.stdout.read(int(header[2]))
         proc.stdout.read(1)
         return data
+
+
+class Snapshot:
+    """The files of one commit under some folders, and a reader of their bytes."""
+
+    def __init__(self, root: Path, ref: str, folders: Iterable[str]) -> None:
+        self.root = root
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if not commit:
+            raise RepositoryError("build.no_commit")
+        self.commit = commit.decode().strip()
+        stamp = _git(root, "show", "-s", "--format=%cI", self.commit) or b""
+        self.committed_at = datetime.fromisoformat(stamp.decode().strip())
+        listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *folders)
+        modes: dict[bytes, str] = {}  # a handful of modes: one string each
+        self.files: dict[str, Entry] = {}
+        for mode, blob, path in _RECORD.findall(listing or b""):
+            known = modes.get(mode) or modes.setdefault(mode, mode.decode())
+            self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
+        self.blobs = Blobs(root)
+        self._partial = bool(
+            (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
+        )
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object | TracebackType) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.blobs.close()
+
+    def read_many(self, blobs: list[str]) -> Iterator[tuple[str, bytes]]:
+        """(blob, bytes) for each of ``blobs``, in order; a missing one is exit 4."""
+        return self.blobs.read_many(blobs)
+
+    def read(self, blob: str) -> bytes:
+        return self.blobs.read(blob)
+
+    def missing(self, paths: Iterable[str]) -> list[str]:
+        """Those of ``paths`` whose blobs this clone does not have (only a partial clone can)."""
+        if not self._partial:
+            return []
+        wanted = {self.files[p].blob: p for p in paths if p in self.files}
+        out = _git(self.root, "rev-list", "--objects", "--missing=print", "--no-walk", self.commit)
+        found = (out or b"").decode().splitlines()
+        gone = {line[1:] for line in found if line.startswith("?")}
+        return sorted(wanted[b] for b in gone if b in wanted)

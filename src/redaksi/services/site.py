@@ -23,11 +23,11 @@ from redaksi import __version__
 from redaksi.config import Newsroom
 from redaksi.errors import RepositoryError, UsageError
 from redaksi.infra import sitewrite, tree
-from redaksi.services.siteread import Memory, body_of, read_stories
+from redaksi.services.siteread import Memory, body_of, parse_story, read_stories
 from redaksi.site import images
 from redaksi.site.pages import Media, Page, article_parts, plan
 from redaksi.site.render import TEMPLATES, Renderer, Settings
-from redaksi.site.stories import Story, slugify
+from redaksi.site.stories import Story, from_flat, slugify
 
 FOLDERS = ("articles", "media", "templates")
 PLACEHOLDER = "http://localhost/"
@@ -37,6 +37,8 @@ PARALLEL_FROM = 2000
 BATCH = 96
 """Pages rendered per batch: their bodies are read from git in one stream (96 requests fit
 in a pipe at once, so no thread is started to write them)."""
+PARSE_BATCH = 250
+"""Stories read and parsed per batch by a worker (about a megabyte of articles)."""
 WHOLE_SITE = frozenset({"sitemap", "sitemapindex", "newssitemap", "rss", "jsonfeed", "redirects"})
 """Pages made from every story (or many): rendered in the building process, never sent."""
 ORDER = {"media": 0, "article": 1, "redirect": 2} | {kind: 4 for kind in WHOLE_SITE}
@@ -120,54 +122,93 @@ def keyed(pages: list[Page], seed: bytes) -> list[tuple[Page, bytes]]:
     return [(page, page_digest(seed, page.key)) for page in ordered]
 
 
-_WORKER: dict[str, Renderer] = {}
+_WORKER: dict[str, Any] = {}
+"""A worker process's own blob reader and its renderers (by the build's token)."""
 
 
-def _start_worker(templates: dict[str, str], settings: Settings, code: dict[str, bytes]) -> None:
-    _WORKER["renderer"] = Renderer(templates, settings, code)
+def _start_worker(root: str) -> None:
+    _WORKER["blobs"] = tree.Blobs(Path(root))
 
 
-def _render_batch(chunk: list[Page], found: dict[str, Any]) -> list[tuple[str, bytes]]:
-    renderer = _WORKER["renderer"]
+def _parse_batch(items: list[tuple[str, str]]) -> bytes:
+    """Read and parse stories ((path, version) pairs): (version, flat story or None), marshalled.
+
+    marshal keeps the strings ``story`` interned interned: the builder's stories share them
+    as if it had read them itself (at 100,000 stories, copies would cost megabytes).
+    """
+    paths = dict((version, rel) for rel, version in items)
+    found = []
+    for version, data in _WORKER["blobs"].read_many([version for _, version in items]):
+        story = parse_story(paths[version], data)[0]
+        found.append((version, story.flat() if story is not None else None))
+    return marshal.dumps(found)
+
+
+def _render_batch(config: tuple[Any, ...], chunk: list[Page]) -> list[tuple[str, bytes]]:
+    """Render pages, reading the bodies and photo bytes they need here."""
+    token, templates, settings, code = config
+    renderer = _WORKER.get(token)
+    if renderer is None:
+        renderer = _WORKER[token] = Renderer(templates, settings, code)
+    found = _needed(chunk, _WORKER["blobs"].read_many)
     return [(p.path, renderer.render(p, found.__getitem__, found.__getitem__)) for p in chunk]
 
 
-def _in_parallel(
-    work: Iterator[tuple[list[Page], dict[str, Any]]],
-    templates: dict[str, str],
-    settings: Settings,
-    code: dict[str, bytes],
-) -> Iterator[tuple[str, bytes]]:
-    """Render batches in worker processes (a cold build of thousands of pages), in order.
+class Workers:
+    """Worker processes for a big build, started when first needed.
 
-    A few batches are in flight at a time, so memory stays bounded at any size. The workers
-    come from a fork server (a fresh interpreter), not from this process: forked from here,
-    each would start holding every story and page planned (286 MB each at 100,000 articles).
+    They parse the stories read for the first time and render pages, each reading from git
+    what it needs (the bytes are not read here and copied over). They come from a fork server
+    (a fresh interpreter), not from this process: forked from here, each would start holding
+    every story and page planned (286 MB each at 100,000 articles). A few batches are in
+    flight at a time, so memory stays bounded at any size.
     """
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(os.cpu_count() or 2, 4)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(
-        workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(templates, settings, code),
-    ) as pool:
-        try:
-            flying: deque[Any] = deque()
-            for chunk, found in work:
-                flying.append(pool.submit(_render_batch, chunk, found))
-                if len(flying) > workers:  # each worker busy, one batch waiting
-                    yield from flying.popleft().result()
-            while flying:
-                yield from flying.popleft().result()
-        finally:
-            pool.shutdown(cancel_futures=True)
-            _stop_fork_server()  # on failure too: no idle interpreter outlives the build
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.count = min(os.cpu_count() or 1, 4)
+        self._pool: Any = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def map(self, work: Callable[..., Any], jobs: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+        """``work(*job)`` for each job, in worker processes; the results in order."""
+        from collections import deque
+
+        pool = self._start()
+        flying: deque[Any] = deque()
+        for job in jobs:
+            flying.append(pool.submit(work, *job))
+            if len(flying) > self.count:  # each worker busy, one batch waiting
+                yield flying.popleft().result()
+        while flying:
+            yield flying.popleft().result()
+
+    def _start(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([__name__])
+            self._pool = ProcessPoolExecutor(
+                self.count,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(str(self.root),),
+            )
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers and the fork server (on failure too: no idle interpreter lingers)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            _stop_fork_server()
 
 
 def _stop_fork_server() -> None:
@@ -182,6 +223,17 @@ def _stop_fork_server() -> None:
     stop = getattr(forkserver._forkserver, "_stop", None)
     if stop is not None:
         stop()
+
+
+def _needed(
+    chunk: list[Page], load: Callable[[list[str]], Iterable[tuple[str, bytes]]]
+) -> dict[str, Any]:
+    """The bodies (by version) and photo bytes (by blob) rendering ``chunk`` reads."""
+    wanted = sorted({v for page in chunk for v in bodies_needed(page)})
+    found: dict[str, Any] = {v: body_of(d) for v, d in load(wanted)}
+    blobs = sorted({p.key[1] for p in chunk if p.kind == "media"})
+    found.update(load(blobs))
+    return found
 
 
 def bodies_needed(page: Page) -> list[str]:
@@ -216,16 +268,16 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
         report.warnings.append(("build.no_site_url", {"base": base}))
     memory = Memory(root)
     try:
-        with tree.Snapshot(root, "HEAD", FOLDERS) as snap:
+        with tree.Snapshot(root, "HEAD", FOLDERS) as snap, Workers(root) as workers:
             moment = now or snap.committed_at
-            stories, files, media, templates = _inputs(snap, memory, report)
+            stories, files, media, templates = _inputs(snap, memory, report, workers)
             settings = settings_for(newsroom, stories, base, preview=False)
             with _planning():  # (not while reading: parsing leaves cycles to collect)
                 pages = plan(stories, media, moment)
                 _photo_warnings(stories, media, moment, report)
                 listing = [(p.path, k) for p, k in keyed(pages, salt(settings, templates))]
             compiled = dict(memory.code)
-            produce = _producer(snap, pages, templates, settings, memory.code)
+            produce = _producer(snap, pages, templates, settings, memory.code, workers)
             written = sitewrite.publish(root, out, listing, produce)
             memory.changed["site-code"] = memory.code != compiled
     finally:
@@ -242,30 +294,26 @@ def _producer(
     templates: dict[str, str],
     settings: Settings,
     code: dict[str, bytes],
+    workers: Workers,
 ) -> Callable[[list[str]], Iterator[tuple[str, bytes]]]:
     """What renders the pages the writer asks for, in batches (in worker processes for many)."""
     by_path = {p.path: p for p in pages}
 
-    def batches(paths: list[str]) -> Iterator[tuple[list[Page], dict[str, Any]]]:
-        """Pages in batches, with the bodies and photo bytes they need read in one stream."""
+    def chunks(paths: list[str]) -> Iterator[list[Page]]:
         for start in range(0, len(paths), BATCH):
-            chunk = [by_path[p] for p in paths[start : start + BATCH]]
-            wanted = sorted({v for page in chunk for v in bodies_needed(page)})
-            found: dict[str, Any] = {v: body_of(d) for v, d in snap.read_many(wanted)}
-            blobs = sorted({p.key[1] for p in chunk if p.kind == "media"})
-            found.update(snap.read_many(blobs))
-            yield chunk, found
+            yield [by_path[p] for p in paths[start : start + BATCH]]
 
     def here(paths: list[str], renderer: Renderer | None = None) -> Iterator[tuple[str, bytes]]:
         if renderer is None and paths:  # Jinja2 only if needed
             renderer = Renderer(templates, settings, code)
-        for chunk, found in batches(paths):
+        for chunk in chunks(paths):
+            found = _needed(chunk, snap.read_many)  # (bodies read in one stream per batch)
             for page in chunk:
                 assert renderer is not None
                 yield page.path, renderer.render(page, found.__getitem__, found.__getitem__)
 
     def produce(paths: list[str]) -> Iterator[tuple[str, bytes]]:
-        if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        if len(paths) < PARALLEL_FROM or workers.count < 2:
             yield from here(paths)
             return
         # pages made of the whole site are rendered here, after the rest (they are asked for
@@ -274,14 +322,16 @@ def _producer(
         rest = [p for p in paths if by_path[p].kind not in WHOLE_SITE]
         renderer = Renderer(templates, settings, code)
         renderer.prepare()  # compiled once: the workers and later builds reuse the code
-        yield from _in_parallel(batches(rest), templates, settings, code)
+        config = (f"renderer-{os.getpid()}", templates, settings, code)
+        for done in workers.map(_render_batch, ((config, chunk) for chunk in chunks(rest))):
+            yield from done
         yield from here(whole, renderer)
 
     return produce
 
 
 def _inputs(
-    snap: tree.Snapshot, memory: Memory, report: Report
+    snap: tree.Snapshot, memory: Memory, report: Report, workers: Workers
 ) -> tuple[list[tuple[Story, str]], dict[str, str], dict[str, Media], dict[str, str]]:
     """What HEAD holds for the site: stories, photo files (name -> blob), photo sizes, templates."""
     articles = {
@@ -292,7 +342,16 @@ def _inputs(
     gone = snap.missing(articles)
     if gone:
         raise RepositoryError("build.missing_object", path=gone[0])
-    stories = read_stories(articles, memory, snap.read_many, report)
+    parse = None
+    if workers.count > 1:
+
+        def parse(items: list[tuple[str, str]]) -> Iterator[tuple[str, Story | None]]:
+            jobs = ((items[n : n + PARSE_BATCH],) for n in range(0, len(items), PARSE_BATCH))
+            for done in workers.map(_parse_batch, jobs):
+                for version, flat in marshal.loads(done):
+                    yield version, from_flat(flat) if flat is not None else None
+
+    stories = read_stories(articles, memory, snap.read_many, report, parse, PARALLEL_FROM)
     memory.save_stories(set(articles.values()))
     memory.stories = {}  # (the stories are in ``stories`` now)
     files = {}

@@ -147,17 +147,30 @@ class Memory:
         self.changed[name] = False
 
 
+ParseMany = Callable[[list[tuple[str, str]]], Iterable[tuple[str, "Story | None"]]]
+"""Read and parse many (path, version) pairs elsewhere (a build's workers): (version, story)."""
+
+
 def read_stories(
     versions: Mapping[str, str],
     memory: Memory,
     load: Callable[[list[str]], Iterable[tuple[str, bytes]]],
     report: Report,
+    parse_many: ParseMany | None = None,
+    many: int = 0,
 ) -> list[tuple[Story, str]]:
-    """Each article's story by (path, version), reading only versions not remembered."""
+    """Each article's story by (path, version), reading only versions not remembered.
+
+    At least ``many`` of them to read (a cold build), they are read by ``parse_many``.
+    """
     new = sorted({v for v in versions.values() if v not in memory.stories})
     paths = {v: rel for rel, v in versions.items()}
-    for version, data in load(new):
-        memory.remember(version, parse_story(paths[version], data)[0])
+    if parse_many is not None and len(new) >= many:
+        for version, found in parse_many([(paths[v], v) for v in new]):
+            memory.remember(version, found)
+    else:
+        for version, data in load(new):
+            memory.remember(version, parse_story(paths[version], data)[0])
     stories = []
     collecting = gc.isenabled()
     gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
