@@ -447,3 +447,25 @@ def test_a_manifest_kept_in_many_pieces_reads_back_whole(
     _build(cli, site)
     again = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
     assert again.code == 0 and "(0 ditulis, 0 dihapus)" in again.err, again.err
+
+
+def test_a_rebuild_after_an_edit_reads_it_without_loading_libyaml(site: Path, cli) -> None:
+    """A few new stories are read by the exact reader alone: loading PyYAML's libyaml reader
+    took longer than reading them (a tenth of a one-change rebuild)."""
+    import subprocess
+    import sys
+
+    _build(cli, site)
+    path = site / "articles" / "2025" / "03" / "pasar-lama.md"
+    path.write_text(path.read_text().replace("(*)", "Diperbarui hari ini. (*)"))
+    commit(site, "edit")
+    code = (
+        "import sys\n"
+        "sys.argv = ['redaksi', 'build', '--now', '2025-03-05T12:00:00+07:00']\n"
+        "from redaksi.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "print('yaml' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
+    assert "Diperbarui hari ini." in (site / "_site" / PAGE.format("pasar-lama")).read_text()

@@ -214,5 +214,6 @@ def test_a_story_read_without_its_history_is_the_story_read_whole(history: str) 
     read, body = parse_story("articles/2025/03/banjir.md", text.encode())
     whole = story("articles/2025/03/banjir.md", yamlio.to_plain(yamlio.load_mapping(front)))
     assert read is not None and read == whole and body == "Jember,- Isi.\n"
+    assert parse_story("articles/2025/03/banjir.md", text.encode(), exact=True) == (read, body)
     assert "history" not in without_history(front)
     assert read.published_at == "2025-03-04T16:17:00+07:00" and read.category == "Hukum"

@@ -42,16 +42,28 @@ def without_history(front: str) -> str:
     return _HISTORY.sub("", front, count=1) if "\nhistory:" in front else front
 
 
-def parse_story(rel: str, data: bytes) -> tuple[Story | None, str]:
-    """The story in an article file's bytes, and its body; None when it cannot be read."""
-    from redaksi.core import article, fastread, yamlio
+FEW = 8
+"""Up to this many new stories (a rebuild after an edit) are read by the exact reader alone:
+loading libyaml's would take longer than reading them."""
+
+
+def parse_story(rel: str, data: bytes, exact: bool = False) -> tuple[Story | None, str]:
+    """The story in an article file's bytes, and its body; None when it cannot be read.
+
+    The fast reader reads it unless ``exact`` (or it cannot: then the exact reader does).
+    """
+    from redaksi.core import article, yamlio
 
     try:
         text = data.decode("utf-8")
         doc = article.split(text)
     except (UnicodeDecodeError, article.FormatProblem):
         return None, ""
-    fast = fastread.load(without_history(doc.front), positions=())
+    fast = None
+    if not exact:
+        from redaksi.core import fastread
+
+        fast = fastread.load(without_history(doc.front), positions=())
     if fast is not None:
         front: Any = fast.data
     else:
@@ -169,8 +181,9 @@ def read_stories(
         for version, found in parse_many([(paths[v], v) for v in new]):
             memory.remember(version, found)
     else:
+        exact = len(new) <= FEW
         for version, data in load(new):
-            memory.remember(version, parse_story(paths[version], data)[0])
+            memory.remember(version, parse_story(paths[version], data, exact)[0])
     stories = []
     collecting = gc.isenabled()
     gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
