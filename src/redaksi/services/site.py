@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -345,9 +346,10 @@ def _inputs(
     parse = None
     if workers.count > 1:
 
-        def parse(items: list[tuple[str, str]]) -> Iterator[tuple[str, Story | None]]:
-            jobs = ((items[n : n + PARSE_BATCH],) for n in range(0, len(items), PARSE_BATCH))
-            for done in workers.map(_parse_batch, jobs):
+        def parse(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, Story | None]]:
+            pending = iter(items)  # (taken a batch at a time: no list of 100,000 pairs)
+            jobs = iter(lambda: list(islice(pending, PARSE_BATCH)), [])
+            for done in workers.map(_parse_batch, ((batch,) for batch in jobs)):
                 for version, flat in marshal.loads(done):
                     yield version, from_flat(flat) if flat is not None else None
 

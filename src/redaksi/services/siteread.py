@@ -159,7 +159,7 @@ class Memory:
         self.changed[name] = False
 
 
-ParseMany = Callable[[list[tuple[str, str]]], Iterable[tuple[str, "Story | None"]]]
+ParseMany = Callable[[Iterable[tuple[str, str]]], Iterable[tuple[str, "Story | None"]]]
 """Read and parse many (path, version) pairs elsewhere (a build's workers): (version, story)."""
 
 
@@ -178,7 +178,7 @@ def read_stories(
     new = sorted({v for v in versions.values() if v not in memory.stories})
     paths = {v: rel for rel, v in versions.items()}
     if parse_many is not None and len(new) >= many:
-        for version, found in parse_many([(paths[v], v) for v in new]):
+        for version, found in parse_many((paths[v], v) for v in new):
             memory.remember(version, found)
     else:
         exact = len(new) <= FEW

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -81,25 +82,17 @@ def media_path(file: str) -> str | None:
     return f"media/{safe}" if safe is not None and safe == file else None
 
 
-def _ordered(stories: Iterable[Story], times: dict[str, float]) -> list[Story]:
-    return sorted(stories, key=lambda s: (times[s.rel], s.slug))
+def _seen(stories: list[tuple[Story, str]], now: datetime) -> list[tuple[Story, str]]:
+    """The (story, version) pairs a reader may see at ``now``.
 
-
-def _times(stories: list[tuple[Story, str]], now: datetime) -> tuple[dict[str, float], list[Story]]:
-    """Each story's time, and the stories a reader may see at ``now``.
-
-    Times are UTC seconds (cheap to sort, unlike aware datetimes; ``now`` for a story without
-    one), parsed when each story was read.
+    Times are UTC seconds, cheap to compare, parsed when each story was read.
     """
-    times: dict[str, float] = {}
-    seen = []
     at = now.timestamp()
-    for item, _ in stories:
-        found = item.sort_ts
-        times[item.rel] = found if found is not None else at
-        if public_at(item, at):
-            seen.append(item)
-    return times, seen
+    return [pair for pair in stories if public_at(pair[0], at)]
+
+
+_BY_TIME = attrgetter("sort_ts", "slug")
+"""Oldest first: a story a reader may see always has its time (``sort_ts``)."""
 
 
 Lines = dict[str, tuple[Any, ...]]
@@ -169,19 +162,19 @@ def plan(
     Only stories a reader may see at ``now`` are on the site; with ``preview`` every story gets
     its own page (marked with its state), while listings and feeds stay as readers see them.
     """
-    versions = {s.rel: v for s, v in stories}
-    times, seen = _times(stories, now)
-    live = _ordered((s for s in seen if s.status == "published"), times)
+    seen_pairs = _seen(stories, now)
+    seen = [s for s, _ in seen_pairs]
+    versions = {s.rel: v for s, v in seen_pairs}
+    live = sorted((s for s in seen if s.status == "published"), key=_BY_TIME)
     by_category, by_tag, names = _grouped(live)
     lines = {s.rel: _line(s, media) for s in live}
     more: dict[str, tuple[Any, ...]] = {}
     for items in by_category.values():
         more.update(_more(items, lines))
-    shown = seen if not preview else [s for s, _ in stories]
-    visible = {s.rel for s in seen}
-    pages = [
-        _article(s, versions[s.rel], more.get(s.rel, ()), media, s.rel in visible) for s in shown
-    ]
+    if preview:
+        pages = [_article(s, v, more.get(s.rel, ()), media, s.rel in versions) for s, v in stories]
+    else:
+        pages = [_article(s, v, more.get(s.rel, ()), media, True) for s, v in seen_pairs]
     newest = live[::-1]
     desk = () if not preview else tuple(_desk(s for s, _ in stories if not public(s, now)))
     pages.append(_listing("index.html", "", newest[:LATEST], lines, {"desk": desk}))
@@ -189,7 +182,7 @@ def plan(
     pages += _groups("tag", "tag", by_tag, names, lines)
     pages += _feeds(newest[:FEED], versions)
     listings = [p.path for p in pages if p.kind == "listing"]
-    pages += _sitemaps(live, listings, now, times, lines)
+    pages += _sitemaps(live, listings, now, lines)
     for item in live:
         if item.photo and item.photo.file and item.photo.file in media:
             target = media_path(item.photo.file)
@@ -258,9 +251,7 @@ def _feeds(items: list[Story], versions: dict[str, str]) -> list[Page]:
     ]
 
 
-def _sitemaps(
-    live: list[Story], listings: list[str], now: datetime, times: dict[str, float], lines: Lines
-) -> list[Page]:
+def _sitemaps(live: list[Story], listings: list[str], now: datetime, lines: Lines) -> list[Page]:
     urls = [(p.removesuffix("index.html"), "") for p in sorted(listings)]
     urls += [(lines[s.rel][1], s.updated_at or s.published_at) for s in live]  # (its url)
     pages = []
@@ -273,7 +264,7 @@ def _sitemaps(
             pages.append(Page(name, "sitemap", ("sitemap", tuple(part)), {"urls": part}))
         pages.append(Page("sitemap.xml", "sitemapindex", ("index", tuple(names)), {"names": names}))
     since = (now - timedelta(days=NEWS_DAYS)).timestamp()
-    recent = [s for s in live if times[s.rel] >= since][::-1][:NEWS_MAX]
+    recent = [s for s in live if (s.sort_ts or 0.0) >= since][::-1][:NEWS_MAX]
     key = ("news", tuple((s.shown_title, s.url, s.published_at) for s in recent))
     pages.append(Page("news-sitemap.xml", "newssitemap", key, {"stories": recent}))
     return pages
