@@ -469,3 +469,33 @@ def test_a_rebuild_after_an_edit_reads_it_without_loading_libyaml(site: Path, cl
     done = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
     assert "Diperbarui hari ini." in (site / "_site" / PAGE.format("pasar-lama")).read_text()
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_rebuild_that_fails_on_one_page_leaves_the_site_as_it_was(
+    site: Path, cli, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    """Every page changes (a new template) and the last story's fails: the pages rendered
+    before it are not put in place, the site stays byte for byte, and the next build that
+    works writes every page."""
+    from redaksi.services import site as building
+
+    if workers:
+        monkeypatch.setattr(building, "PARALLEL_FROM", 1)
+    out = _build(cli, site)
+    before = snapshot(out)
+    shipped = (Path(building.__file__).parent.parent / "templates" / "article.html").read_text()
+    (site / "templates").mkdir()
+    failing = "{% if story.slug == 'pasar-lama' %}{{ 1 // 0 }}{% endif %}<!-- new -->" + shipped
+    (site / "templates" / "article.html").write_text(failing)
+    commit(site, "a template that fails on one story")
+    result = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert result.code == 4 and "pasar-lama" in result.err, result.err
+    assert snapshot(out) == before
+    assert not [p.name for p in site.iterdir() if p.name.startswith(".") and "redaksi" in p.name]
+    (site / "templates" / "article.html").write_text("<!-- ours -->" + shipped)
+    commit(site, "the template mended")
+    again = cli(site, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert again.code == 0, again.err
+    pages = [p for p in before if p.startswith("2025/03/") and p.endswith("/index.html")]
+    assert pages and all("<!-- ours -->" in (out / p).read_text() for p in pages)

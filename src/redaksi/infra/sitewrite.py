@@ -228,12 +228,15 @@ def _listed(out: Path) -> set[str]:
 def _incremental(
     root: Path, out: Path, pages: list[tuple[str, bytes]], produce: Produce, old: Manifest
 ) -> Written:
-    _remember(root, out, None)  # until this build is whole, the next one must not trust it
+    """Write what changed, once every changed page is rendered.
+
+    Pages are rendered into a stage folder and put in place (each file by an atomic rename)
+    only when all are: a page that fails to render leaves the site as it was, byte for byte.
+    """
     stage = out.parent / f".{out.name}.redaksi-stage"
     stage.mkdir(exist_ok=True)
     manifest = Manifest(old.token)
-    made: set[Path] = set()
-    written = 0
+    staged: list[tuple[Path, Path]] = []
     try:
         wanted = {p for p, k in pages if old.files.get(p, (None, None))[0] != k}
         for path, key, data in _paired(pages, wanted, produce):
@@ -246,13 +249,16 @@ def _incremental(
             target = out / path
             if before is not None and before[1] == digest and target.is_file():
                 continue
-            temp = stage / f"{written}.tmp"
+            temp = stage / f"{len(staged)}.tmp"
             temp.write_bytes(data)
+            staged.append((temp, target))
+        _remember(root, out, None)  # until the site is whole again, no build may trust it
+        made: set[Path] = set()
+        for temp, target in staged:
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             os.replace(temp, target)
-            written += 1
         gone = [path for path in old.files if path not in manifest.files]
         for path in gone:
             with contextlib.suppress(FileNotFoundError):
@@ -261,7 +267,7 @@ def _incremental(
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     _remember(root, out, manifest)
-    return Written(len(manifest.files), written, len(gone), "changed")
+    return Written(len(manifest.files), len(staged), len(gone), "changed")
 
 
 def _prune(out: Path, folder: Path) -> None:
