@@ -38,6 +38,8 @@ PARALLEL_FROM = 2000
 BATCH = 96
 """Pages rendered per batch: their bodies are read from git in one stream (96 requests fit
 in a pipe at once, so no thread is started to write them)."""
+PRELOAD = [__name__, "redaksi.core.fastread", "yaml", "jinja2", "babel.dates"]
+"""Imported once by the fork server, before it forks the workers that parse and render."""
 PARSE_BATCH = 250
 """Stories read and parsed per batch by a worker (about a megabyte of articles)."""
 WHOLE_SITE = frozenset({"sitemap", "sitemapindex", "newssitemap", "rss", "jsonfeed", "redirects"})
@@ -195,7 +197,7 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([__name__])
+            context.set_forkserver_preload(PRELOAD)
             self._pool = ProcessPoolExecutor(
                 self.count,
                 mp_context=context,
