@@ -178,3 +178,14 @@ def test_a_profiled_build_still_leaves_its_profile(tmp_path: Path) -> None:
     done = run(sys.executable, *args, "--out", str(tmp_path / "site"), cwd=tmp_path / "kabar")
     assert done.returncode == 0, done.stderr
     assert profile.stat().st_size > 0
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"])
+def test_a_closed_output_stream_changes_no_exit_code(tmp_path: Path, closed: str) -> None:
+    """A command run with its output or error stream closed ends as it always did."""
+    assert run(redaksi_bin(), "demo", "kabar", cwd=tmp_path).returncode == 0
+    kabar = tmp_path / "kabar"
+    for command, expected in (("build", 0), ("validate", 0), ("list --status nope", 2)):
+        done = run("bash", "-c", f"{redaksi_bin()} {command} {closed}", cwd=kabar)
+        assert done.returncode == expected, (command, done.stderr)
+        assert "Traceback" not in done.stderr

@@ -57,6 +57,6 @@ def _quick_exit(done: SystemExit) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # (a closed stream is None)
         return  # (Python's own exit says so, as it always has)
     os._exit(status)
