@@ -9,6 +9,7 @@ a blob git does not have is never fetched behind the newsroom's back: it is exit
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -63,8 +64,23 @@ class Blobs:
     def close(self) -> None:
         if self._proc is not None:
             if self._proc.stdin is not None:
-                self._proc.stdin.close()
+                with contextlib.suppress(OSError):  # (git may have stopped: a missing object)
+                    self._proc.stdin.close()
             self._proc.wait()
+            self._proc = None
+
+    def _abandon(self) -> None:
+        """Stop git when answers are left unread (a missing object, a reader that stopped).
+
+        Waiting for it, or asking it more, would hang on answers nobody reads.
+        """
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+            for stream in (self._proc.stdin, self._proc.stdout):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
             self._proc = None
 
     def _cat(self) -> subprocess.Popen[bytes]:
@@ -100,6 +116,7 @@ class Blobs:
         else:
             writer = threading.Thread(target=ask, daemon=True)
             writer.start()
+        answered = 0
         try:
             for blob in blobs:
                 header = proc.stdout.readline().split()
@@ -107,8 +124,11 @@ class Blobs:
                     raise RepositoryError("build.missing_object", path=blob)
                 data = proc.stdout.read(int(header[2]))
                 proc.stdout.read(1)  # the newline after each object
+                answered += 1
                 yield blob, data
         finally:
+            if answered < len(blobs):
+                self._abandon()  # (the writer, blocked on a full pipe, then fails and ends)
             if writer is not None:
                 writer.join()
 
@@ -144,8 +164,10 @@ class Snapshot:
             known = modes.get(mode) or modes.setdefault(mode, mode.decode())
             self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
         self.blobs = Blobs(root)
-        self._partial = bool(
-            (_git(root, "config", "--get", "extensions.partialclone") or b"").strip()
+        promisors = r"^(extensions\.partialclone|remote\..*\.promisor)$"
+        settings = _git(root, "config", "--get-regexp", promisors) or b""
+        self._partial = any(  # (git 2.39's clone --filter sets only remote.<name>.promisor)
+            not line.endswith((b" false", b" 0")) for line in settings.lower().splitlines()
         )
 
     def __enter__(self) -> Snapshot:

@@ -24,7 +24,7 @@ from redaksi import __version__
 from redaksi.config import Newsroom
 from redaksi.errors import RepositoryError, UsageError
 from redaksi.infra import sitewrite, tree
-from redaksi.services.siteread import Memory, body_of, parse_story, read_stories
+from redaksi.services.siteread import Memory, body_of, named, parse_story, read_stories
 from redaksi.site import images
 from redaksi.site.pages import Media, Page, article_parts, plan
 from redaksi.site.render import TEMPLATES, Renderer, Settings
@@ -281,7 +281,12 @@ def build(newsroom: Newsroom, out: Path, now: datetime | None = None) -> Report:
                 listing = [(p.path, k) for p, k in keyed(pages, salt(settings, templates))]
             compiled = dict(memory.code)
             produce = _producer(snap, pages, templates, settings, memory.code, workers)
-            written = sitewrite.publish(root, out, listing, produce)
+            try:
+                written = sitewrite.publish(root, out, listing, produce)
+            except RepositoryError as err:  # (a body or photo git lacks: named by its file)
+                names = {v: s.rel for s, v in stories}
+                names.update((blob, f"media/{f}") for f, blob in files.items())
+                raise named(err, names) from None
             memory.changed["site-code"] = memory.code != compiled
     finally:
         gc.unfreeze()  # (frozen by _planning)
@@ -365,6 +370,9 @@ def _inputs(
             entry = snap.files.get(f"media/{photo.file}")
             if entry is not None and entry.mode in ("100644", "100755"):
                 files[photo.file] = entry.blob
+    gone = snap.missing([f"media/{file}" for file in files])
+    if gone:
+        raise RepositoryError("build.missing_object", path=gone[0])
     media = media_sizes(files, memory, snap.read_many)
     templates = packaged_templates()
     for name in TEMPLATES:

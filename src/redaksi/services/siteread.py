@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from redaksi import __version__
+from redaksi.errors import RepositoryError
 from redaksi.infra.guard import git_dir
 from redaksi.site.stories import Story, from_flat, story
 
@@ -72,6 +73,14 @@ def parse_story(rel: str, data: bytes, exact: bool = False) -> tuple[Story | Non
         except Exception:
             return None, ""
     return (story(rel, front) if isinstance(front, dict) else None), doc.body
+
+
+def named(err: RepositoryError, names: Mapping[str, str]) -> RepositoryError:
+    """A missing object named by the file it is (``names``: id -> path), not by its id."""
+    found = err.params.get("path")
+    if err.key == "build.missing_object" and isinstance(found, str) and found in names:
+        return RepositoryError("build.missing_object", path=names[found])
+    return err
 
 
 def body_of(data: bytes) -> str:
@@ -177,13 +186,16 @@ def read_stories(
     """
     new = sorted({v for v in versions.values() if v not in memory.stories})
     paths = {v: rel for rel, v in versions.items()}
-    if parse_many is not None and len(new) >= many:
-        for version, found in parse_many((paths[v], v) for v in new):
-            memory.remember(version, found)
-    else:
-        exact = len(new) <= FEW
-        for version, data in load(new):
-            memory.remember(version, parse_story(paths[version], data, exact)[0])
+    try:
+        if parse_many is not None and len(new) >= many:
+            for version, found in parse_many((paths[v], v) for v in new):
+                memory.remember(version, found)
+        else:
+            exact = len(new) <= FEW
+            for version, data in load(new):
+                memory.remember(version, parse_story(paths[version], data, exact)[0])
+    except RepositoryError as err:
+        raise named(err, paths) from None
     stories = []
     collecting = gc.isenabled()
     gc.disable()  # (a story per article, no cycles: nothing for the collector to find)
