@@ -278,7 +278,44 @@ def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path:
     git(clone, "checkout", "-q", "HEAD", "--", "redaksi.yaml")  # only the config is fetched
     result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
     assert result.code == 4 and "partial" in result.err
+    assert "articles/2025/03/" in result.err  # named by its file, not by git's object id
     assert not (clone / "_site").exists()
+    # git 2.39's clone --filter marks the remote a promisor (no extensions.partialclone): the
+    # missing articles are found before any is read
+    from redaksi.infra import tree
+
+    with tree.Snapshot(clone, "HEAD", ["articles"]) as snap:
+        assert snap.missing(list(snap.files)) == sorted(snap.files)
+
+
+def test_an_object_git_lost_is_named_without_waiting_forever(
+    newsroom: Path, cli, tmp_path: Path
+) -> None:
+    """A blob gone from a full clone (a broken disk, a hand-pruned object): exit 4 naming the
+    article, even when git still has many answers to give that nobody will read."""
+    import subprocess
+    import sys
+
+    site_newsroom(newsroom)
+    paragraph = "Probolinggo,- " + "Isi berita yang panjang sekali. " * 300 + "(*)\n"
+    for n in range(80):  # their answers (770 KB) fill a pipe and a reader's buffer over
+        article(
+            newsroom, f"berita-{n}", at=f"2025-03-{1 + n % 28:02d}T10:00:00+07:00", body=paragraph
+        )
+    commit(newsroom)
+    versions = git(newsroom, "ls-tree", "-r", "HEAD", "--", "articles").split("\n")
+    first = sorted(line.split()[2] for line in versions if line)[0]  # the first asked for
+    (newsroom / ".git" / "objects" / first[:2] / first[2:]).unlink()
+    lost = git(newsroom, "ls-tree", "-r", "--name-only", "HEAD", "--", "articles")
+    path = next(p for p in lost.split() if git(newsroom, "rev-parse", f"HEAD:{p}").strip() == first)
+    done = subprocess.run(
+        [sys.executable, "-m", "redaksi", "build", "--now", "2025-03-30T12:00:00+07:00"],
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 4 and path in done.stderr, done.stderr
 
 
 def test_a_template_changed_after_a_build_is_used_not_its_remembered_code(site: Path, cli) -> None:
@@ -499,3 +536,63 @@ def test_a_rebuild_that_fails_on_one_page_leaves_the_site_as_it_was(
     assert again.code == 0, again.err
     pages = [p for p in before if p.startswith("2025/03/") and p.endswith("/index.html")]
     assert pages and all("<!-- ours -->" in (out / p).read_text() for p in pages)
+
+
+_HELD = """
+import sys, time
+from pathlib import Path
+from redaksi.services import site
+
+site.PARALLEL_FROM = 1  # stories parsed and pages rendered in workers
+READY = Path(sys.argv[1])
+
+def held(*args, **kwargs):
+    READY.write_text("planning")  # the workers are running: hold here
+    while True:
+        time.sleep(0.05)
+
+site.plan = held
+if __name__ == "__main__":
+    sys.argv = ["redaksi", "build", "--now", "2025-03-05T12:00:00+07:00"]
+    from redaksi.cli.app import main
+    main()
+"""
+
+
+def _descendants(pid: int) -> list[int]:
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return found + [grandchild for child in found for grandchild in _descendants(child)]
+
+
+def test_sigterm_stops_a_build_and_its_workers(site: Path, tmp_path: Path) -> None:
+    """kill (docker stop, a cancelled CI job) while workers run: exit 143, the fork server and
+    its workers gone, no temporary folder and no site left."""
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "held.py").write_text(_HELD)
+    ready = tmp_path / "ready"
+    build = subprocess.Popen([sys.executable, str(tmp_path / "held.py"), str(ready)], cwd=site)
+    try:
+        for _ in range(600):  # (until the workers are up: a deadline, not a timing)
+            if ready.exists() or build.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert ready.exists(), "the build never reached planning"
+        family = _descendants(build.pid)  # git, the fork server, its workers and their git
+        assert len(family) >= 4, "no worker processes were started"
+        build.terminate()
+        assert build.wait(timeout=60) == 143
+    finally:
+        if build.poll() is None:  # (a failed check above: still end it the clean way)
+            build.terminate()
+            build.wait(timeout=60)
+    for pid in family:  # (an exited child may linger as a zombie until reaped)
+        state = Path(f"/proc/{pid}/stat")
+        assert not state.exists() or state.read_text().split(") ")[1].startswith("Z")
+    left = [p.name for p in site.iterdir() if ".redaksi-" in p.name]
+    assert left == [] and not (site / "_site").exists()

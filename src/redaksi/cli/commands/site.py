@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+
+@contextlib.contextmanager
+def _ended_cleanly_on_sigterm() -> Iterator[None]:
+    """SIGTERM (``kill``, ``docker stop``, a cancelled CI job) ends a build cleanly.
+
+    As Ctrl-C does: worker processes and fork server stopped, no temporary folder left; the
+    exit status is the shell's for SIGTERM, 143.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def register(app: typer.Typer) -> None:
@@ -30,7 +56,8 @@ def register(app: typer.Typer) -> None:
             if when is None:
                 raise UsageError("build.bad_now", value=now)
         target = out if out.is_absolute() else Path.cwd() / out
-        report = site.build(newsroom, target, when)
+        with _ended_cleanly_on_sigterm():
+            report = site.build(newsroom, target, when)
         for key, params in report.warnings:
             output.say(key, **params)
         output.say(
