@@ -288,6 +288,18 @@ def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path:
         assert snap.missing(list(snap.files)) == sorted(snap.files)
 
 
+def test_a_partial_clone_without_a_photo_names_the_photo(site: Path, cli, tmp_path: Path) -> None:
+    git(site, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "partial"
+    git(
+        tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{site}", str(clone)
+    )
+    git(clone, "checkout", "-q", "HEAD", "--", "redaksi.yaml", "articles")  # not media/
+    result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
+    assert result.code == 4 and "media/pasar.jpg" in result.err, result.err
+    assert not (clone / "_site").exists()
+
+
 def test_an_object_git_lost_is_named_without_waiting_forever(
     newsroom: Path, cli, tmp_path: Path
 ) -> None:
