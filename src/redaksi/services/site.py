@@ -136,8 +136,9 @@ def _start_worker(root: str) -> None:
 def _parse_batch(items: list[tuple[str, str]]) -> bytes:
     """Read and parse stories ((path, version) pairs): (version, flat story or None), marshalled.
 
-    marshal keeps the strings ``story`` interned interned: the builder's stories share them
-    as if it had read them itself (at 100,000 stories, copies would cost megabytes).
+    marshal keeps interned what ``story`` interned (names, months, categories): the builder's
+    stories share those strings as if it had read them itself (copies would cost megabytes at
+    100,000 stories).
     """
     paths = dict((version, rel) for rel, version in items)
     found = []
