@@ -288,7 +288,21 @@ def test_a_partial_clone_without_the_articles_exits_4(site: Path, cli, tmp_path:
         assert snap.missing(list(snap.files)) == sorted(snap.files)
 
 
-def test_a_partial_clone_without_a_photo_names_the_photo(site: Path, cli, tmp_path: Path) -> None:
+def test_a_partial_clone_without_a_photo_names_the_photo(
+    site: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Named as media/<file>; the commit is walked for missing objects once, not per check."""
+    from redaksi.infra import tree
+
+    walks: list[tuple[str, ...]] = []
+    real_git = tree._git
+
+    def counting(root: Path, *args: str) -> bytes | None:
+        if args[0] == "rev-list":
+            walks.append(args)
+        return real_git(root, *args)
+
+    monkeypatch.setattr(tree, "_git", counting)
     git(site, "config", "uploadpack.allowFilter", "true")
     clone = tmp_path / "partial"
     git(
@@ -298,6 +312,7 @@ def test_a_partial_clone_without_a_photo_names_the_photo(site: Path, cli, tmp_pa
     result = cli(clone, "build", "--now", "2025-03-05T12:00:00+07:00")
     assert result.code == 4 and "media/pasar.jpg" in result.err, result.err
     assert not (clone / "_site").exists()
+    assert len(walks) == 1
 
 
 def test_an_object_git_lost_is_named_without_waiting_forever(

@@ -164,6 +164,7 @@ class Snapshot:
             known = modes.get(mode) or modes.setdefault(mode, mode.decode())
             self.files[path.decode("utf-8", "surrogateescape")] = Entry(known, blob.decode())
         self.blobs = Blobs(root)
+        self._gone: set[str] | None = None
         promisors = r"^(extensions\.partialclone|remote\..*\.promisor)$"
         settings = _git(root, "config", "--get-regexp", promisors) or b""
         self._partial = any(  # (git 2.39's clone --filter sets only remote.<name>.promisor)
@@ -190,8 +191,9 @@ class Snapshot:
         """Those of ``paths`` whose blobs this clone does not have (only a partial clone can)."""
         if not self._partial:
             return []
+        if self._gone is None:  # (one walk of the commit, however many times it is asked)
+            args = ("rev-list", "--objects", "--missing=print", "--no-walk", self.commit)
+            found = (_git(self.root, *args) or b"").decode().splitlines()
+            self._gone = {line[1:] for line in found if line.startswith("?")}
         wanted = {self.files[p].blob: p for p in paths if p in self.files}
-        out = _git(self.root, "rev-list", "--objects", "--missing=print", "--no-walk", self.commit)
-        found = (out or b"").decode().splitlines()
-        gone = {line[1:] for line in found if line.startswith("?")}
-        return sorted(wanted[b] for b in gone if b in wanted)
+        return sorted(wanted[b] for b in self._gone if b in wanted)
