@@ -130,13 +130,16 @@ def _write(path: str, data: bytes) -> None:
         handle.write(data)
 
 
-def _link(source: str, target: str) -> None:
-    """Hard-link an unchanged file into the new site, making its folder where needed."""
+def _place(put: Callable[[str, str], None], source: str, target: str) -> None:
+    """``put(source, target)``, making the target's folder only where it is missing.
+
+    ``put`` is ``os.link`` (an unchanged file kept) or ``os.replace`` (a staged page).
+    """
     try:
-        os.link(source, target)
+        put(source, target)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.link(source, target)
+        put(source, target)
 
 
 def _digest(data: bytes) -> bytes:
@@ -183,7 +186,7 @@ def _whole(
             manifest.files[path] = (key, _digest(data))
             target = into + path
             if replacing and _same(Path(old_site + path), data):
-                _link(old_site + path, target)
+                _place(os.link, old_site + path, target)
                 continue
             _write(target, data)
             written += 1
@@ -254,11 +257,7 @@ def _incremental(
         _remember(root, out, None)  # until the site is whole again, no build may trust it
         site = f"{out}/"
         for number, path in enumerate(staged):
-            try:
-                os.replace(f"{into}{number}", site + path)
-            except FileNotFoundError:
-                os.makedirs(os.path.dirname(site + path), exist_ok=True)
-                os.replace(f"{into}{number}", site + path)
+            _place(os.replace, f"{into}{number}", site + path)
         gone = [path for path in old.files if path not in manifest.files]
         for path in gone:
             with contextlib.suppress(FileNotFoundError):
