@@ -126,7 +126,7 @@ def keyed(pages: list[Page], seed: bytes) -> list[tuple[Page, bytes]]:
 
 
 _WORKER: dict[str, Any] = {}
-"""A worker process's own blob reader and its renderers (by the build's token)."""
+"""A worker process's own blob reader and renderer (a worker serves one build)."""
 
 
 def _start_worker(root: str) -> None:
@@ -149,11 +149,14 @@ def _parse_batch(items: list[tuple[str, str]]) -> bytes:
 
 
 def _render_batch(config: tuple[Any, ...], chunk: list[Page]) -> list[tuple[str, bytes]]:
-    """Render pages, reading the bodies and photo bytes they need here."""
-    token, templates, settings, code = config
-    renderer = _WORKER.get(token)
+    """Render pages, reading the bodies and photo bytes they need here.
+
+    ``config`` (templates, settings, compiled code) comes with every batch: the workers are
+    started before it is known (to parse), and each makes its renderer from the first one.
+    """
+    renderer = _WORKER.get("renderer")
     if renderer is None:
-        renderer = _WORKER[token] = Renderer(templates, settings, code)
+        renderer = _WORKER["renderer"] = Renderer(*config)
     found = _needed(chunk, _WORKER["blobs"].read_many)
     return [(p.path, renderer.render(p, found.__getitem__, found.__getitem__)) for p in chunk]
 
@@ -331,7 +334,7 @@ def _producer(
         rest = [p for p in paths if by_path[p].kind not in WHOLE_SITE]
         renderer = Renderer(templates, settings, code)
         renderer.prepare()  # compiled once: the workers and later builds reuse the code
-        config = (f"renderer-{os.getpid()}", templates, settings, code)
+        config = (templates, settings, code)  # (a worker serves one build only)
         for done in workers.map(_render_batch, ((config, chunk) for chunk in chunks(rest))):
             yield from done
         yield from here(whole, renderer)
