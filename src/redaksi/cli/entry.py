@@ -39,9 +39,9 @@ def _quick_exit(done: SystemExit) -> None:
     """End the process now with ``done``'s status, as Python would but for freeing its memory.
 
     What a normal exit must still do is done: the exit handlers run (a temporary file
-    removed), then what is buffered for the terminal or a pipe is written. With another thread still
-    running, a profiler or debugger watching, a failed flush, or a status that is not a number,
-    Python's own exit is left to it.
+    removed), then what is buffered for the terminal or a pipe is written. With another
+    thread still running, a profiler or debugger watching, a failed flush, or a status that
+    is not a number, Python's own exit is left to it.
     """
     import atexit
     import threading
